@@ -1,0 +1,105 @@
+"""Command line: no arguments opens the GUI; sub-commands run headless jobs.
+
+Exit codes: 0 success, 1 a user error (one Vietnamese line on stderr), 2 a usage error,
+3 an unexpected internal error (details written to the log file, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from desktop import __version__
+from desktop.commands import dispatch
+from desktop.commands.errors import USER_ERRORS, user_message
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+log = logging.getLogger("hoanhap")
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its error line in Vietnamese (exit 2, as for any usage error)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"hoanhap: lỗi cú pháp lệnh: {message}\n")
+
+
+def _db_arg(p: argparse.ArgumentParser, required: bool = True) -> None:
+    p.add_argument("--db", type=Path, required=required, metavar="PATH",
+                   help="tệp cơ sở dữ liệu")
+
+
+def build_parser() -> VietnameseParser:
+    """All sub-commands and their options."""
+    parser = VietnameseParser(prog="hoanhap", description="HoaNhap — quản lý người chấp hành "
+                              "xong án phạt tù tái hòa nhập cộng đồng")
+    parser.add_argument("--version", action="version", version=f"HoaNhap {__version__}")
+    _db_arg(parser, required=False)
+    parser.add_argument("--demo", action="store_true", help="mở giao diện trên dữ liệu mẫu")
+    sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser)
+
+    p = sub.add_parser("init", help="khởi tạo cơ sở dữ liệu, đơn vị và tài khoản quản trị")
+    _db_arg(p)
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--province", required=True)
+    p.add_argument("--admin", required=True, metavar="NAME", help="tên đăng nhập quản trị")
+    p.add_argument("--admin-full-name", default="Quản trị hệ thống")
+    p.add_argument("--admin-password-file", required=True, type=Path, metavar="F")
+    p.add_argument("--place-name", default="")
+    p.add_argument("--recipient-name", default="")
+
+    p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    _db_arg(p)
+    p.add_argument("--persons", type=int, default=40, help="số người mỗi đơn vị")
+    p.add_argument("--units", type=int, default=1)
+    p.add_argument("--years", type=int, default=3)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="ngày coi là hôm nay (tái lập)")
+
+    p = sub.add_parser("figures", help="in bộ số liệu báo cáo của một kỳ")
+    _db_arg(p)
+    p.add_argument("--period", required=True, metavar="P",
+                   help="2026-M07, 2026-Q3, 2026-H1, 2026-Y, 2021-03-22..2025-10-31")
+    p.add_argument("--unit", metavar="CODE")
+    p.add_argument("--by-year", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check", help="kiểm tra toàn vẹn, khóa ngoại và chuỗi nhật ký")
+    _db_arg(p)
+    return parser
+
+
+def _run_guarded(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except USER_ERRORS as exc:
+        print(f"hoanhap: {user_message(exc)}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("hoanhap: đã dừng theo yêu cầu.", file=sys.stderr)
+        return EXIT_USER
+    except Exception:
+        from desktop.commands.errors import log_crash
+
+        where = log_crash()
+        print(f"hoanhap: lỗi không mong đợi; chi tiết đã ghi vào {where}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `hoanhap` console script."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _run_guarded(lambda: dispatch.gui(args))
+    return _run_guarded(lambda: dispatch.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Headless jobs behind the CLI's sub-commands; each returns an exit code."""

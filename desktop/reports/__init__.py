@@ -1,0 +1,1 @@
+"""Reports: the one figure computation (REPORTS.md §3), and the forms built on it."""

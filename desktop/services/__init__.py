@@ -1,0 +1,1 @@
+"""Use cases: own transaction, role check, validation, audit; they return plain dataclasses."""

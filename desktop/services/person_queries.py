@@ -1,0 +1,193 @@
+"""Reading people: the person page, the people table with its search, and duplicate checks.
+
+The table query selects only the columns a row shows, in one statement (no query per
+person, no photo bytes), and search is diacritic-insensitive through `name_folded`:
+"nguyen van a" finds "Nguyễn Văn A" (SPEC §5).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.db import Database
+from desktop.models import STATUSES, Judgment, Person, StatusChange, Unit, Violation
+from desktop.rules.deadlines import reception_deadlines
+from desktop.rules.errors import RuleInputError
+from desktop.rules.expungement import ExpungementResult, expected_expungement
+from desktop.rules.identity import BirthDate, parse_birth_date
+from desktop.rules.ruleset import DEFAULT_RULE_SET_NAME, RuleSet, resolve_rule_set
+from desktop.services import records, validation
+from desktop.services.access import Action, Actor, require
+from desktop.services.labels import STATUS_LABELS
+from desktop.services.person_input import PersonInput
+from desktop.services.person_views import (
+    PersonDetail,
+    PersonRow,
+    judgment_view,
+    person_row,
+    person_view,
+    status_change_view,
+)
+from desktop.text import fold, name_sort_key
+
+# The columns of a PersonRow, in the order `person_row` takes them.
+ROW_COLUMNS = (
+    Person.id, Person.full_name, Person.name_folded, Person.gender, Person.birth_date,
+    Person.id_number, Person.status, Person.residential_area, Person.received_on,
+    Person.ended_on,
+)
+_ID_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def live_judgment(session: Session, person_id: str) -> Judgment | None:
+    """The person's judgment (a person has at most one live judgment)."""
+    return session.scalars(
+        select(Judgment).where(Judgment.person_id == person_id, Judgment.deleted_at.is_(None))
+        .order_by(Judgment.created_at).limit(1)
+    ).first()
+
+
+def _rule_set(session: Session, actor: Actor, day: date) -> RuleSet:
+    name = session.scalar(select(Unit.rule_set_name).where(Unit.code == actor.unit_code))
+    return validation.rule(resolve_rule_set, name or DEFAULT_RULE_SET_NAME, day)
+
+
+def _first_new_crime(session: Session, person: Person) -> date | None:
+    """The first new crime after release: it restarts the expungement waiting period."""
+    query = select(func.min(Violation.violation_date)).where(
+        Violation.person_id == person.id, Violation.kind == "new_crime",
+        Violation.deleted_at.is_(None),
+    )
+    if person.release_date is not None:
+        query = query.where(Violation.violation_date >= person.release_date)
+    return session.scalar(query)
+
+
+def _expungement(session: Session, person: Person, j: Judgment,
+                 rs: RuleSet) -> ExpungementResult:
+    # A suspended sentence or a conditional early release is served only when the
+    # probation ends; any other main penalty when the person walked out of prison.
+    conditional = j.main_penalty == "suspended" or person.release_type == "conditional"
+    completed_on = j.probation_until if conditional else person.release_date
+    return validation.rule(
+        expected_expungement, j.main_penalty, j.prison_months, j.chapter, completed_on,
+        bool(j.supplementary.strip()) or j.supplementary_until is not None,
+        j.supplementary_until,
+        bool(j.obligations.strip()) or j.obligations_done_on is not None,
+        j.obligations_done_on, _first_new_crime(session, person), rs,
+    )
+
+
+def get_person(db: Database, actor: Actor, person_id: str,
+               today: date | None = None) -> PersonDetail:
+    """The person page: profile, judgment, dated history, deadlines, expected expungement."""
+    require(actor, Action.READ)
+    day = today or date.today()
+    with db.transaction() as session:
+        person = records.get_owned(session, Person, person_id, actor)
+        judgment = live_judgment(session, person.id)
+        history = session.scalars(
+            select(StatusChange).where(StatusChange.person_id == person.id,
+                                       StatusChange.deleted_at.is_(None))
+            .order_by(StatusChange.on_date, StatusChange.created_at)
+        )
+        # Deadlines follow the law in force when the step started, not today's.
+        started = person.received_on or person.notice_received_on or day
+        deadlines = reception_deadlines(person.notice_received_on, person.received_on,
+                                        _rule_set(session, actor, started))
+        expungement = None if judgment is None else _expungement(
+            session, person, judgment, _rule_set(session, actor, day))
+        return PersonDetail(
+            person=person_view(person),
+            judgment=None if judgment is None else judgment_view(judgment),
+            history=tuple(status_change_view(c) for c in history),
+            deadlines=tuple(deadlines), expungement=expungement,
+        )
+
+
+def _unit_people(actor: Actor, *columns: Any) -> Select[Any]:
+    return select(*columns).where(Person.unit_code == actor.unit_code,
+                                  Person.deleted_at.is_(None))
+
+
+def _search(query: Select[Any], text: str) -> Select[Any]:
+    """Folded name contains the text, or the ID number starts with it."""
+    key = fold(text)
+    if not key:
+        return query
+    matches = [Person.name_folded.contains(key, autoescape=True)]
+    digits = _ID_SEPARATORS.sub("", text)
+    if digits.isdigit():
+        matches.append(Person.id_number.startswith(digits, autoescape=True))
+    return query.where(or_(*matches))
+
+
+def _rows(session: Session, query: Select[Any]) -> list[PersonRow]:
+    rows = [person_row(*r) for r in session.execute(query)]
+    rows.sort(key=lambda r: name_sort_key(r.full_name))
+    return rows
+
+
+def list_people(db: Database, actor: Actor, query: str = "", status: str | None = None,
+                residential_area: str | None = None) -> list[PersonRow]:
+    """The people table, in Vietnamese name order, filtered by search text and filters."""
+    require(actor, Action.READ)
+    select_rows = _search(_unit_people(actor, *ROW_COLUMNS), query)
+    if status:
+        select_rows = select_rows.where(
+            Person.status == validation.one_of("status", status, STATUSES, STATUS_LABELS))
+    if residential_area:
+        area = validation.text("residential_area", residential_area, max_len=100)
+        select_rows = select_rows.where(Person.residential_area == area)
+    with db.transaction() as session:
+        return _rows(session, select_rows)
+
+
+def _parse_birth(text: str) -> BirthDate | None:
+    try:
+        return parse_birth_date(text)
+    except RuleInputError:
+        return None
+
+
+def _same_birth(a: BirthDate | None, b: BirthDate | None) -> bool:
+    """Same full date when both are known to the day; same year when either is a year only."""
+    if a is None or b is None:
+        return False
+    if a.day is not None and b.day is not None:
+        return a == b
+    return a.year == b.year
+
+
+def _same_person(row: Row[Any], p: PersonInput, id_number: str | None, name_key: str,
+                 birth: BirthDate | None) -> bool:
+    if id_number and row.id_number == id_number:
+        return True
+    if row.name_folded != name_key or not _same_birth(_parse_birth(row.birth_date), birth):
+        return False
+    origin, row_origin = fold(p.place_of_origin), fold(row.place_of_origin)
+    return not origin or not row_origin or origin == row_origin
+
+
+def find_duplicates(db: Database, actor: Actor, person: PersonInput) -> list[PersonRow]:
+    """Live people of the unit who may be this person: same ID number, or same name and
+    birth (and same place of origin when both are known). Run before creating a record."""
+    require(actor, Action.READ)
+    id_number = _ID_SEPARATORS.sub("", person.id_number) or None
+    name_key = fold(person.full_name)
+    birth = _parse_birth(person.birth_date)
+    wanted = [Person.name_folded == name_key]
+    if id_number:
+        wanted.append(Person.id_number == id_number)
+    query = _unit_people(actor, *ROW_COLUMNS, Person.place_of_origin).where(or_(*wanted))
+    with db.transaction() as session:
+        found = [r for r in session.execute(query)
+                 if _same_person(r, person, id_number, name_key, birth)]
+        rows = [person_row(*r[:len(ROW_COLUMNS)]) for r in found]
+    rows.sort(key=lambda r: name_sort_key(r.full_name))
+    return rows
