@@ -71,9 +71,33 @@ def build_parser() -> VietnameseParser:
     p.add_argument("--by-year", action="store_true")
     p.add_argument("--json", action="store_true")
 
+    _report_parser(sub)
+
     p = sub.add_parser("check", help="kiểm tra toàn vẹn, khóa ngoại và chuỗi nhật ký")
     _db_arg(p)
+
+    p = sub.add_parser("verify", help="kiểm tra chữ ký số của một báo cáo PDF")
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    _db_arg(p, required=False)
     return parser
+
+
+def _report_parser(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    p = sub.add_parser("report", help="lập báo cáo (PDF/XLSX), có thể ký số và khóa kỳ")
+    _db_arg(p)
+    p.add_argument("--form", required=True, metavar="MẪU", help="hcd13, hcd12, hcd09, form01")
+    p.add_argument("--period", required=True, metavar="P",
+                   help="2026-M07, 2026-Q3, 2026-H1, 2026-Y, 2021-03-22..2025-10-31")
+    p.add_argument("--unit", metavar="CODE", help="đơn vị (mặc định: đơn vị của máy)")
+    p.add_argument("--all-units", action="store_true", help="bản tổng hợp mọi đơn vị")
+    p.add_argument("--out", required=True, action="append", type=Path, metavar="FILE",
+                   help="tệp .pdf hoặc .xlsx; nhắc lại để ghi cả hai từ cùng một số liệu")
+    p.add_argument("--number", default="", metavar="SỐ", help="số văn bản (để trống: viết tay)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="ngày ghi trên văn bản (mặc định: hôm nay)")
+    p.add_argument("--user", metavar="NAME", help="tài khoản lập/ký báo cáo")
+    p.add_argument("--password-file", type=Path, metavar="F")
+    p.add_argument("--sign-p12", type=Path, metavar="FILE", help="chứng thư số .p12/.pfx")
+    p.add_argument("--sign-pass-file", type=Path, metavar="F")
 
 
 def _run_guarded(action: Callable[[], int]) -> int:

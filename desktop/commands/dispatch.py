@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.commands import checking, figures_cmd, setup
+from desktop.commands import checking, figures_cmd, report_cmd, setup, verify_cmd
 
 
 def gui(args: argparse.Namespace) -> int:
-    """No sub-command: the GUI. It arrives with the officer's desk (issue 3)."""
-    print("hoanhap: giao diện đồ họa chưa có trong phiên bản này; hãy dùng các lệnh con "
-          "(hoanhap --help).", file=sys.stderr)
-    return 2
+    """No sub-command: the GUI (imported only now, so headless commands never load Qt)."""
+    from desktop.views.app import run_gui
+
+    return run_gui(args.db, args.demo)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,5 +21,7 @@ def run(args: argparse.Namespace) -> int:
         "demo": setup.demo,
         "figures": figures_cmd.figures,
         "check": checking.check,
+        "report": report_cmd.report,
+        "verify": verify_cmd.verify,
     }
     return jobs[args.command](args)

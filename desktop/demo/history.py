@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from desktop.demo import vocab
@@ -28,9 +29,12 @@ from desktop.rules.coverage import iso_week_code
 from desktop.rules.periods import Convention, quarter_of
 from desktop.rules.workdays import add_working_days
 from desktop.services.access import Actor
-from desktop.services.audit import write_audit
+from desktop.services.audit import Change, append_changes
+from desktop.services.records import entity_name
 from desktop.text import fold
 
+_BOOKKEEPING = {"id", "unit_code", "version", "created_at", "updated_at", "deleted_at",
+                "photo", "name_folded"}
 END_WEIGHTS = {"expunged": 40, "moved": 20, "abroad": 5, "missing": 5, "died": 10,
                "new_sentence": 20}
 
@@ -39,14 +43,30 @@ class _Writer:
     """Adds rows with seeded ids and times so a seed always gives the same database."""
 
     def __init__(self, s: Session, rng: random.Random, actor: Actor) -> None:
-        self.s, self.rng, self.unit = s, rng, actor.unit_code
+        self.s, self.rng, self.actor = s, rng, actor
+        self.added: list[RecordMixin] = []
 
     def add(self, row: RecordMixin, on: date) -> Any:
         stamp = datetime.combine(on, time(9, 0), tzinfo=UTC)
         row.id = str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
-        row.unit_code, row.version, row.created_at, row.updated_at = self.unit, 1, stamp, stamp
+        row.unit_code, row.version = self.actor.unit_code, 1
+        row.created_at = row.updated_at = stamp
         self.s.add(row)
+        self.added.append(row)
         return row
+
+    def audit_all(self) -> None:
+        """One audit entry per record, dated when the record was made, so the timeline of
+        a demo person reads like a real case file."""
+        self.s.flush()
+        items = []
+        for row in sorted(self.added, key=lambda r: r.created_at):
+            columns = sa_inspect(row).mapper.columns
+            changes = {c.key: (None, getattr(row, c.key)) for c in columns
+                       if c.key not in _BOOKKEEPING and getattr(row, c.key) not in (None, "")}
+            items.append(Change("create", entity_name(type(row)), row.id, changes,
+                                at=row.created_at))
+        append_changes(self.s, self.actor, items)
 
 
 def simulate_person(s: Session, rng: random.Random, actor: Actor, index: int, scenario: str,
@@ -66,9 +86,7 @@ def simulate_person(s: Session, rng: random.Random, actor: Actor, index: int, sc
         _evaluations(w, person, index, last)
         _supports(w, person, release, last)
         _violations(w, person, index, last)
-    s.flush()
-    write_audit(s, actor, "create", "persons", person.id,
-                {"full_name": (None, person.full_name), "source": (None, "demo")})
+    w.audit_all()
 
 
 def _person(w: _Writer, ident: Identity, release: date, today: date) -> Person:

@@ -1,10 +1,10 @@
-"""Users, the hash-chained audit trail, report records and application settings."""
+"""Users, the hash-chained audit trail, report records, adjustments and application settings."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, RecordMixin
@@ -61,6 +61,25 @@ class ReportRecord(RecordMixin, Base):
     signer: Mapped[str | None] = mapped_column(String(200), default=None)
     signature_state: Mapped[str] = mapped_column(String(20), default="unsigned")
     signed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Adjustment(RecordMixin, Base):
+    """A change to a record dated inside a signed (locked) report period, with its reason.
+
+    The signed report keeps its figures; the adjustment is listed in the next report of the
+    unit so the correction is visible rather than silently changing a signed figure.
+    """
+
+    __tablename__ = "adjustments"
+
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(20))  # create / update / delete
+    field: Mapped[str] = mapped_column(String(40))  # the date field that fell in the period
+    day: Mapped[date] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(60))
 
 
 class Setting(Base):

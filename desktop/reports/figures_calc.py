@@ -27,7 +27,7 @@ from desktop.reports.figures_keys import (
 from desktop.rules.classification import CLASSIFICATIONS, validate_classification
 from desktop.rules.coverage import WeekCoverage, week_coverage
 from desktop.rules.errors import RuleInputError
-from desktop.rules.expungement import expected_expungement, sentence_band
+from desktop.rules.expungement import expected_expungement_of_case, sentence_band
 from desktop.rules.identity import parse_birth_date
 from desktop.rules.periods import Convention, Period, quarters_ending_in
 from desktop.rules.ruleset import rule_set_for
@@ -283,9 +283,6 @@ def expected_expungement_on(data: Dataset, p: PersonFacts, as_of: date) -> date 
     judgment = data.judgments.get(p.id)
     if judgment is None:
         return None
-    completed = judgment.probation_until if p.release_type == "conditional" else p.release_date
-    if completed is None:
-        return None
     reoffended_on = min(
         (
             v.on
@@ -295,16 +292,18 @@ def expected_expungement_on(data: Dataset, p: PersonFacts, as_of: date) -> date 
         default=None,
     )
     try:
-        result = expected_expungement(
+        result = expected_expungement_of_case(
             main_penalty=judgment.main_penalty,
             prison_months=judgment.prison_months,
             chapter=judgment.chapter,
-            main_completed_on=completed,
-            has_supplementary=judgment.has_supplementary,
+            release_type=p.release_type,
+            release_date=p.release_date,
+            probation_until=judgment.probation_until,
+            supplementary=judgment.supplementary,
             supplementary_until=judgment.supplementary_until,
-            has_obligations=judgment.has_obligations,
+            obligations=judgment.obligations,
             obligations_done_on=judgment.obligations_done_on,
-            reoffended_on=reoffended_on,
+            first_new_crime=reoffended_on,
             rs=rule_set_for(as_of),
         )
     except RuleInputError:  # an unknown penalty code: the date is unknown, not a crash

@@ -59,9 +59,9 @@ class JudgmentFacts:
     prison_months: int | None
     chapter: int | None
     probation_until: date | None
-    has_supplementary: bool
+    supplementary: str
     supplementary_until: date | None
-    has_obligations: bool
+    obligations: str
     obligations_done_on: date | None
 
 
@@ -216,9 +216,9 @@ def _load_judgments(
             JudgmentFacts(
                 main_penalty=row.main_penalty, prison_months=row.prison_months,
                 chapter=row.chapter, probation_until=row.probation_until,
-                has_supplementary=bool(row.supplementary.strip()),
+                supplementary=row.supplementary,
                 supplementary_until=row.supplementary_until,
-                has_obligations=bool(row.obligations.strip()),
+                obligations=row.obligations,
                 obligations_done_on=row.obligations_done_on,
             ),
         )

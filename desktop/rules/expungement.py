@@ -199,3 +199,48 @@ def expected_expungement(
         )
         expected = None
     return ExpungementResult(expected, expungement_article(chapter, rs), years, tuple(missing))
+
+
+def judgment_part_present(text: str, until: date | None) -> bool:
+    """Whether a judgment imposes a supplementary penalty or civil obligation.
+
+    Written either as words or only as an end/completion date: either one means it exists
+    and must be finished before the waiting period can run.
+    """
+    return bool(text.strip()) or until is not None
+
+
+def expected_expungement_of_case(
+    *,
+    main_penalty: str,
+    prison_months: int | None,
+    chapter: int | None,
+    release_type: str,
+    release_date: date | None,
+    probation_until: date | None,
+    supplementary: str,
+    supplementary_until: date | None,
+    obligations: str,
+    obligations_done_on: date | None,
+    first_new_crime: date | None,
+    rs: RuleSet,
+) -> ExpungementResult:
+    """The expected expungement of a released person's case — the one definition the person
+    page, the dashboard and the report figures share.
+
+    A suspended sentence or a conditional early release (Penal Code Art. 66) is served only
+    when the probation ends; any other main penalty on the day of release.
+    """
+    conditional = main_penalty == "suspended" or release_type == "conditional"
+    return expected_expungement(
+        main_penalty=main_penalty,
+        prison_months=prison_months,
+        chapter=chapter,
+        main_completed_on=probation_until if conditional else release_date,
+        has_supplementary=judgment_part_present(supplementary, supplementary_until),
+        supplementary_until=supplementary_until,
+        has_obligations=judgment_part_present(obligations, obligations_done_on),
+        obligations_done_on=obligations_done_on,
+        reoffended_on=first_new_crime,
+        rs=rs,
+    )

@@ -37,6 +37,44 @@ def entry_digest(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to append to the audit trail."""
+
+    action: str
+    entity: str
+    entity_id: str | None
+    changes: dict[str, tuple[Any, Any]] | None = None
+    at: datetime | None = None  # when it happened: now, unless back-filled (demo data)
+
+
+def append_changes(session: Session, actor: Actor, items: list[Change],
+                   unit_code: str | None = None) -> list[AuditEntry]:
+    """Append entries to the chain in order, inside the caller's transaction, one flush."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    now = utcnow()
+    entries = []
+    for item in items:
+        seq += 1
+        payload = {k: [_jsonable(old), _jsonable(new)]
+                   for k, (old, new) in (item.changes or {}).items()}
+        entry = AuditEntry(
+            id=new_id(), seq=seq, at=item.at or now, actor=actor.username,
+            action=item.action, entity=item.entity, entity_id=item.entity_id,
+            unit_code=unit_code or actor.unit_code,
+            changes=json.dumps(payload, sort_keys=True, ensure_ascii=False),
+            prev_hash=prev, created_at=now, updated_at=now,
+        )
+        entry.entry_hash = prev = entry_digest(entry)
+        entries.append(entry)
+    session.add_all(entries)
+    session.flush()
+    return entries
+
+
 def write_audit(
     session: Session,
     actor: Actor,
@@ -47,23 +85,8 @@ def write_audit(
     unit_code: str | None = None,
 ) -> AuditEntry:
     """Append one entry to the chain, inside the caller's transaction."""
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    payload = {k: [_jsonable(old), _jsonable(new)] for k, (old, new) in (changes or {}).items()}
-    now = utcnow()
-    entry = AuditEntry(
-        seq=seq, at=now, actor=actor.username, action=action, entity=entity,
-        entity_id=entity_id, unit_code=unit_code or actor.unit_code,
-        changes=json.dumps(payload, sort_keys=True, ensure_ascii=False),
-        prev_hash=prev, created_at=now, updated_at=now,
-    )
-    entry.id = new_id()
-    entry.entry_hash = entry_digest(entry)
-    session.add(entry)
-    session.flush()
-    return entry
+    return append_changes(session, actor, [Change(action, entity, entity_id, changes)],
+                          unit_code)[0]
 
 
 @dataclass(frozen=True)

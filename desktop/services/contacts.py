@@ -20,7 +20,7 @@ from desktop.formatting import format_date
 from desktop.models import CONTACT_FORMS, RISK_SIGNS, ContactLog, ExcusedWeek, Person
 from desktop.rules.coverage import WeekCoverage, iso_week_code, monday_of, parse_iso_week
 from desktop.rules.coverage import week_coverage as rule_week_coverage
-from desktop.services import records, validation
+from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import (
     free_text,
@@ -152,23 +152,29 @@ def _validate_contact(data: ContactInput, today: date) -> dict[str, Any]:
 
 
 def log_contact(db: Database, actor: Actor, person_id: str, data: ContactInput,
-                today: date | None = None) -> ContactView:
+                today: date | None = None,
+                adjustment_reason: str | None = None) -> ContactView:
     """Add one contact to the person's log.
 
     A person who has not come home has no contacts yet; one whose management ended may
     still get contacts dated up to the end (the book is often completed afterwards).
+    A date in a signed report's period needs `adjustment_reason` (services.locking).
     """
     require(actor, Action.EDIT_RECORDS)
     values = _validate_contact(data, today_or(today))
     with db.transaction() as session:
         person = person_in_care(session, actor, person_id, doing="ghi nhật ký gặp gỡ")
         within_care("contact_date", data.contact_date, person)
-        return contact_view(records.create(session, actor, ContactLog, person_id=person.id,
-                                           **values))
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("contact_date", data.contact_date))
+        row = records.create(session, actor, ContactLog, person_id=person.id, **values)
+        lock.record(session, actor, row, "create")
+        return contact_view(row)
 
 
 def update_contact(db: Database, actor: Actor, contact_id: str, data: ContactInput,
-                   today: date | None = None) -> ContactView:
+                   today: date | None = None,
+                   adjustment_reason: str | None = None) -> ContactView:
     """Correct a logged contact; the same checks as when it was logged."""
     require(actor, Action.EDIT_RECORDS)
     values = _validate_contact(data, today_or(today))
@@ -176,17 +182,25 @@ def update_contact(db: Database, actor: Actor, contact_id: str, data: ContactInp
         contact = records.get_owned(session, ContactLog, contact_id, actor)
         person = person_in_care(session, actor, contact.person_id, doing="sửa nhật ký gặp gỡ")
         within_care("contact_date", data.contact_date, person)
-        records.update(session, actor, contact, values)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("contact_date", contact.contact_date),
+                             ("contact_date", data.contact_date))
+        if records.update(session, actor, contact, values):
+            lock.record(session, actor, contact, "update")
         return contact_view(contact)
 
 
-def delete_contact(db: Database, actor: Actor, contact_id: str, reason: str = "") -> None:
+def delete_contact(db: Database, actor: Actor, contact_id: str, reason: str = "",
+                   adjustment_reason: str | None = None) -> None:
     """Remove a contact logged by mistake (kept in the database, marked deleted)."""
     require(actor, Action.EDIT_RECORDS)
     why = validation.text("reason", reason, max_len=500)
     with db.transaction() as session:
         contact = records.get_owned(session, ContactLog, contact_id, actor)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("contact_date", contact.contact_date))
         records.soft_delete(session, actor, contact, why)
+        lock.record(session, actor, contact, "delete")
 
 
 def _live_contacts(person_id: str) -> Select[ContactLog]:
@@ -258,8 +272,15 @@ def _save_excuse(session: Session, actor: Actor, person: Person, code: str,
     return row
 
 
+def _week_days(monday: date) -> tuple[tuple[str, date], tuple[str, date]]:
+    """Both ends of an excused week: a week counts in a period only when wholly inside it,
+    so either end falling in a locked period may change a signed figure."""
+    return ("week", monday), ("week", monday + timedelta(days=6))
+
+
 def add_excused_week(db: Database, actor: Actor, person_id: str, week: str, reason: str,
-                     today: date | None = None) -> ExcusedWeekView:
+                     today: date | None = None,
+                     adjustment_reason: str | None = None) -> ExcusedWeekView:
     """Excuse one ISO week ("2026-W05") from contact for a recorded reason."""
     require(actor, Action.EDIT_RECORDS)
     monday = validation.rule(parse_iso_week, week)
@@ -267,16 +288,23 @@ def add_excused_week(db: Database, actor: Actor, person_id: str, week: str, reas
     with db.transaction() as session:
         person = person_in_care(session, actor, person_id, doing="ghi tuần được miễn gặp")
         _check_week(monday, person, today_or(today))
-        return excused_view(_save_excuse(session, actor, person, iso_week_code(monday), why))
+        lock = locking.guard(session, actor, adjustment_reason, *_week_days(monday))
+        row = _save_excuse(session, actor, person, iso_week_code(monday), why)
+        lock.record(session, actor, row, "create")
+        return excused_view(row)
 
 
-def remove_excused_week(db: Database, actor: Actor, excused_id: str, reason: str = "") -> None:
+def remove_excused_week(db: Database, actor: Actor, excused_id: str, reason: str = "",
+                        adjustment_reason: str | None = None) -> None:
     """Withdraw an excuse: the week counts as due and uncovered again."""
     require(actor, Action.EDIT_RECORDS)
     why = validation.text("reason", reason, max_len=500)
     with db.transaction() as session:
         row = records.get_owned(session, ExcusedWeek, excused_id, actor)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             *_week_days(parse_iso_week(row.week)))
         records.soft_delete(session, actor, row, why)
+        lock.record(session, actor, row, "delete")
 
 
 def list_excused_weeks(db: Database, actor: Actor, person_id: str) -> list[ExcusedWeekView]:

@@ -24,7 +24,7 @@ from desktop.rules.classification import validate_classification
 from desktop.rules.coverage import WeekCoverage
 from desktop.rules.deadlines import evaluation_deadline
 from desktop.rules.periods import Period, parse_period
-from desktop.services import records, validation
+from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import (
     free_text,
@@ -149,9 +149,31 @@ def _find(session: Session, person_id: str, quarter: str) -> Evaluation | None:
                                                    Evaluation.quarter == quarter))
 
 
+def _save(session: Session, actor: Actor, person: Person, period: Period,
+          values: dict[str, Any], lock: locking.Guard) -> Evaluation:
+    """Create, restore or correct the quarter's row; an actual change to a locked quarter
+    is recorded as an adjustment."""
+    row = _find(session, person.id, period.code)
+    if row is None:
+        row = records.create(session, actor, Evaluation, person_id=person.id,
+                             quarter=period.code, **values)
+        lock.record(session, actor, row, "create")
+    elif row.deleted_at is not None:
+        records.update(session, actor, row, {"deleted_at": None, **values}, action="restore")
+        lock.record(session, actor, row, "update")
+    elif records.update(session, actor, row, values):
+        lock.record(session, actor, row, "update")
+    return row
+
+
 def record_evaluation(db: Database, actor: Actor, person_id: str, data: EvaluationInput,
-                      today: date | None = None) -> EvaluationView:
-    """Save the person's evaluation of a quarter; a second save for that quarter corrects it."""
+                      today: date | None = None,
+                      adjustment_reason: str | None = None) -> EvaluationView:
+    """Save the person's evaluation of a quarter; a second save for that quarter corrects it.
+
+    The quarter's last day decides which report counts the classification, so it is
+    checked against locked periods together with the evaluation date.
+    """
     require(actor, Action.EDIT_RECORDS)
     values = _validate(data, today_or(today))
     with db.transaction() as session:
@@ -159,15 +181,11 @@ def record_evaluation(db: Database, actor: Actor, person_id: str, data: Evaluati
         period = _quarter(unit, data.quarter)
         person = person_in_care(session, actor, person_id, doing="ghi đánh giá quý")
         _check_dates(unit, person, period, values["evaluated_on"])
-        row = _find(session, person.id, period.code)
-        if row is None:
-            row = records.create(session, actor, Evaluation, person_id=person.id,
-                                 quarter=period.code, **values)
-        elif row.deleted_at is not None:
-            records.update(session, actor, row, {"deleted_at": None, **values}, action="restore")
-        else:
-            records.update(session, actor, row, values)
-        return evaluation_view(row, unit)
+        old = _find(session, person.id, period.code)
+        lock = locking.guard(session, actor, adjustment_reason, ("quarter", period.end),
+                             ("evaluated_on", old.evaluated_on if old else None),
+                             ("evaluated_on", values["evaluated_on"]))
+        return evaluation_view(_save(session, actor, person, period, values, lock), unit)
 
 
 def list_evaluations(db: Database, actor: Actor, person_id: str) -> list[EvaluationView]:

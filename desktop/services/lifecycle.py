@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.models import END_REASONS, Person, StatusChange
-from desktop.services import records, validation
+from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.errors import ServiceError
 from desktop.services.labels import END_REASON_LABELS, STATUS_LABELS
@@ -49,7 +49,8 @@ def _require_status(person: Person, allowed: tuple[str, ...], doing: str) -> Non
 
 
 def receive_person(db: Database, actor: Actor, person_id: str, received_on: date,
-                   today: date | None = None) -> PersonView:
+                   today: date | None = None,
+                   adjustment_reason: str | None = None) -> PersonView:
     """An expected (or absent) person reported to the commune on `received_on`."""
     require(actor, Action.EDIT_RECORDS)
     validation.not_future("received_on", received_on, today or date.today())
@@ -65,8 +66,12 @@ def receive_person(db: Database, actor: Actor, person_id: str, received_on: date
         # A person coming back from an absence keeps the first reception date: reports
         # count a reception once (REPORTS.md §3); the return is in the status history.
         values = {} if person.received_on is not None else {"received_on": received_on}
+        # Only a first reception changes the figures (`received_on` is kept on a return).
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("received_on", values.get("received_on")))
         _transition(session, actor, person, "received", received_on, values,
                           action="receive")
+        lock.record(session, actor, person, "receive")
         return person_view(person)
 
 
@@ -122,7 +127,8 @@ def mark_absent(db: Database, actor: Actor, person_id: str, absent_on: date,
 
 
 def end_management(db: Database, actor: Actor, person_id: str, ended_on: date, reason: str,
-                   note: str = "", today: date | None = None) -> PersonView:
+                   note: str = "", today: date | None = None,
+                   adjustment_reason: str | None = None) -> PersonView:
     """Management ends for one of the legal reasons (HCD-10/HCD-11, Decree 49 Art. 14)."""
     require(actor, Action.EDIT_RECORDS)
     code = validation.one_of("end_reason", reason, END_REASONS, END_REASON_LABELS)
@@ -133,7 +139,9 @@ def end_management(db: Database, actor: Actor, person_id: str, ended_on: date, r
         _require_status(person, ("received", "managed", "absent"), "kết thúc quản lý")
         if (since := _since(person)) is not None:
             validation.not_before("ended_on", ended_on, *since)
+        lock = locking.guard(session, actor, adjustment_reason, ("ended_on", ended_on))
         _transition(session, actor, person, "ended", ended_on,
                           {"ended_on": ended_on, "end_reason": code}, action="end_management",
                           reason=code, note=clean_note)
+        lock.record(session, actor, person, "end_management")
         return person_view(person)

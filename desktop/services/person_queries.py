@@ -8,6 +8,7 @@ person, no photo bytes), and search is diacritic-insensitive through `name_folde
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from desktop.db import Database
 from desktop.models import STATUSES, Judgment, Person, StatusChange, Unit, Violation
 from desktop.rules.deadlines import reception_deadlines
 from desktop.rules.errors import RuleInputError
-from desktop.rules.expungement import ExpungementResult, expected_expungement
+from desktop.rules.expungement import ExpungementResult, expected_expungement_of_case
 from desktop.rules.identity import BirthDate, parse_birth_date
 from desktop.rules.ruleset import DEFAULT_RULE_SET_NAME, RuleSet, resolve_rule_set
 from desktop.services import records, validation
@@ -44,12 +45,22 @@ ROW_COLUMNS = (
 _ID_SEPARATORS = re.compile(r"[\s.\-]")
 
 
+def live_judgments(session: Session, person_ids: Collection[str]) -> dict[str, Judgment]:
+    """Each person's judgment, by person id (a person has at most one live judgment; should
+    there be two, the first recorded counts). One SELECT for any number of people."""
+    found: dict[str, Judgment] = {}
+    rows = session.scalars(
+        select(Judgment).where(Judgment.person_id.in_(person_ids), Judgment.deleted_at.is_(None))
+        .order_by(Judgment.created_at)
+    )
+    for judgment in rows:
+        found.setdefault(judgment.person_id, judgment)
+    return found
+
+
 def live_judgment(session: Session, person_id: str) -> Judgment | None:
     """The person's judgment (a person has at most one live judgment)."""
-    return session.scalars(
-        select(Judgment).where(Judgment.person_id == person_id, Judgment.deleted_at.is_(None))
-        .order_by(Judgment.created_at).limit(1)
-    ).first()
+    return live_judgments(session, [person_id]).get(person_id)
 
 
 def _rule_set(session: Session, actor: Actor, day: date) -> RuleSet:
@@ -57,30 +68,41 @@ def _rule_set(session: Session, actor: Actor, day: date) -> RuleSet:
     return validation.rule(resolve_rule_set, name or DEFAULT_RULE_SET_NAME, day)
 
 
-def _first_new_crime(session: Session, person: Person) -> date | None:
-    """The first new crime after release: it restarts the expungement waiting period."""
-    query = select(func.min(Violation.violation_date)).where(
-        Violation.person_id == person.id, Violation.kind == "new_crime",
-        Violation.deleted_at.is_(None),
+def first_new_crimes(session: Session, person_ids: Collection[str]) -> dict[str, date]:
+    """The first new crime after release, by person id: it restarts the expungement waiting
+    period. People without one are left out. One SELECT for any number of people."""
+    first: dict[str, date] = {}
+    rows = session.execute(
+        select(Violation.person_id, func.min(Violation.violation_date))
+        .join(Person, Person.id == Violation.person_id)
+        .where(Violation.person_id.in_(person_ids), Violation.kind == "new_crime",
+               Violation.deleted_at.is_(None),
+               or_(Person.release_date.is_(None),
+                   Violation.violation_date >= Person.release_date))
+        .group_by(Violation.person_id)
     )
-    if person.release_date is not None:
-        query = query.where(Violation.violation_date >= person.release_date)
-    return session.scalar(query)
+    for person_id, on in rows:
+        first[person_id] = on
+    return first
+
+
+def expungement_of(person: Person, j: Judgment, first_new_crime: date | None,
+                   rs: RuleSet) -> ExpungementResult:
+    """The expected expungement of `person` under judgment `j` (person page and dashboard)."""
+    return validation.rule(
+        expected_expungement_of_case, main_penalty=j.main_penalty,
+        prison_months=j.prison_months, chapter=j.chapter, release_type=person.release_type,
+        release_date=person.release_date, probation_until=j.probation_until,
+        supplementary=j.supplementary, supplementary_until=j.supplementary_until,
+        obligations=j.obligations, obligations_done_on=j.obligations_done_on,
+        first_new_crime=first_new_crime, rs=rs,
+    )
 
 
 def _expungement(session: Session, person: Person, j: Judgment,
                  rs: RuleSet) -> ExpungementResult:
-    # A suspended sentence or a conditional early release is served only when the
-    # probation ends; any other main penalty when the person walked out of prison.
-    conditional = j.main_penalty == "suspended" or person.release_type == "conditional"
-    completed_on = j.probation_until if conditional else person.release_date
-    return validation.rule(
-        expected_expungement, j.main_penalty, j.prison_months, j.chapter, completed_on,
-        bool(j.supplementary.strip()) or j.supplementary_until is not None,
-        j.supplementary_until,
-        bool(j.obligations.strip()) or j.obligations_done_on is not None,
-        j.obligations_done_on, _first_new_crime(session, person), rs,
-    )
+    first_new_crime = first_new_crimes(session, [person.id]).get(person.id)
+    return expungement_of(person, j, first_new_crime, rs)
 
 
 def get_person(db: Database, actor: Actor, person_id: str,

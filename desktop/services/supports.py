@@ -19,7 +19,7 @@ from desktop.db import Database
 from desktop.formatting import format_date, format_int
 from desktop.models import LOAN_PURPOSES, LOAN_STATUSES, SUPPORT_KINDS, Person, Support, Unit
 from desktop.rules.loans import LoanEligibility, check_loan_amount, loan_eligibility
-from desktop.services import records, validation
+from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import (
     free_text,
@@ -203,7 +203,8 @@ def _check_loan(session: Session, actor: Actor, person: Person, values: dict[str
 
 
 def record_support(db: Database, actor: Actor, person_id: str, data: SupportInput,
-                   today: date | None = None) -> SupportView:
+                   today: date | None = None,
+                   adjustment_reason: str | None = None) -> SupportView:
     """Record an act of support; a loan must fit the limits and the person be eligible."""
     require(actor, Action.EDIT_RECORDS)
     values = _validate(data, today_or(today))
@@ -212,8 +213,11 @@ def record_support(db: Database, actor: Actor, person_id: str, data: SupportInpu
         within_care("support_date", values["support_date"], person)
         if values["kind"] == "loan":
             _check_loan(session, actor, person, values, None, eligibility=True)
-        return support_view(records.create(session, actor, Support, person_id=person.id,
-                                           **values))
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("support_date", values["support_date"]))
+        row = records.create(session, actor, Support, person_id=person.id, **values)
+        lock.record(session, actor, row, "create")
+        return support_view(row)
 
 
 def _is_new_claim(row: Support, values: dict[str, Any]) -> bool:
@@ -226,7 +230,8 @@ def _is_new_claim(row: Support, values: dict[str, Any]) -> bool:
 
 
 def update_support(db: Database, actor: Actor, support_id: str, data: SupportInput,
-                   today: date | None = None) -> SupportView:
+                   today: date | None = None,
+                   adjustment_reason: str | None = None) -> SupportView:
     """Correct a support record, or follow a loan's status (approved, disbursed, repaid)."""
     require(actor, Action.EDIT_RECORDS)
     values = _validate(data, today_or(today))
@@ -236,17 +241,25 @@ def update_support(db: Database, actor: Actor, support_id: str, data: SupportInp
         within_care("support_date", values["support_date"], person)
         if values["kind"] == "loan":
             _check_loan(session, actor, person, values, row.id, _is_new_claim(row, values))
-        records.update(session, actor, row, values)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("support_date", row.support_date),
+                             ("support_date", values["support_date"]))
+        if records.update(session, actor, row, values):
+            lock.record(session, actor, row, "update")
         return support_view(row)
 
 
-def delete_support(db: Database, actor: Actor, support_id: str, reason: str = "") -> None:
+def delete_support(db: Database, actor: Actor, support_id: str, reason: str = "",
+                   adjustment_reason: str | None = None) -> None:
     """Remove a support record entered by mistake (kept in the database, marked deleted)."""
     require(actor, Action.EDIT_RECORDS)
     why = validation.text("reason", reason, max_len=500)
     with db.transaction() as session:
         row = records.get_owned(session, Support, support_id, actor)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("support_date", row.support_date))
         records.soft_delete(session, actor, row, why)
+        lock.record(session, actor, row, "delete")
 
 
 def supports_between(session: Session, person_id: str, start: date,

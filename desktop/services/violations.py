@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.models import VIOLATION_KINDS, Person, Violation
-from desktop.services import records, validation
+from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import free_text, label, person_in_care, today_or, within_care
 from desktop.services.labels import VIOLATION_KIND_LABELS
@@ -65,20 +65,25 @@ def last_violation_on(session: Session, person_id: str, on_or_before: date) -> d
 
 def record_violation(db: Database, actor: Actor, person_id: str, kind: str,
                      violation_date: date, description: str, handling: str = "",
-                     today: date | None = None) -> ViolationView:
+                     today: date | None = None,
+                     adjustment_reason: str | None = None) -> ViolationView:
     """Record a violation dated within the person's time under care."""
     require(actor, Action.EDIT_RECORDS)
     values = _validate(kind, violation_date, description, handling, today_or(today))
     with db.transaction() as session:
         person = person_in_care(session, actor, person_id, doing="ghi vi phạm")
         within_care("violation_date", violation_date, person)
-        return violation_view(records.create(session, actor, Violation, person_id=person.id,
-                                             **values))
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("violation_date", violation_date))
+        row = records.create(session, actor, Violation, person_id=person.id, **values)
+        lock.record(session, actor, row, "create")
+        return violation_view(row)
 
 
 def update_violation(db: Database, actor: Actor, violation_id: str, kind: str,
                      violation_date: date, description: str, handling: str = "",
-                     today: date | None = None) -> ViolationView:
+                     today: date | None = None,
+                     adjustment_reason: str | None = None) -> ViolationView:
     """Correct a recorded violation; the same checks as when it was recorded."""
     require(actor, Action.EDIT_RECORDS)
     values = _validate(kind, violation_date, description, handling, today_or(today))
@@ -86,17 +91,25 @@ def update_violation(db: Database, actor: Actor, violation_id: str, kind: str,
         row = records.get_owned(session, Violation, violation_id, actor)
         person = person_in_care(session, actor, row.person_id, doing="sửa vi phạm")
         within_care("violation_date", violation_date, person)
-        records.update(session, actor, row, values)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("violation_date", row.violation_date),
+                             ("violation_date", violation_date))
+        if records.update(session, actor, row, values):
+            lock.record(session, actor, row, "update")
         return violation_view(row)
 
 
-def delete_violation(db: Database, actor: Actor, violation_id: str, reason: str = "") -> None:
+def delete_violation(db: Database, actor: Actor, violation_id: str, reason: str = "",
+                     adjustment_reason: str | None = None) -> None:
     """Remove a violation recorded by mistake (kept in the database, marked deleted)."""
     require(actor, Action.EDIT_RECORDS)
     why = validation.text("reason", reason, max_len=500)
     with db.transaction() as session:
         row = records.get_owned(session, Violation, violation_id, actor)
+        lock = locking.guard(session, actor, adjustment_reason,
+                             ("violation_date", row.violation_date))
         records.soft_delete(session, actor, row, why)
+        lock.record(session, actor, row, "delete")
 
 
 def violations_between(session: Session, person_id: str, start: date,

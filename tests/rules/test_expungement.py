@@ -260,3 +260,31 @@ def test_expected_date_is_latest_completion_plus_waiting_years(
     assert r.expected_on == add_years(max(dates), r.waiting_years)
     assert r.article == ("71" if chapter in (13, 26) else "70")
     assert r.waiting_years in (1, 2, 3, 5, 7)
+
+
+def test_case_suspended_sentence_counts_from_end_of_probation() -> None:
+    """Penal Code Art. 70(2): 'hết thời gian thử thách án treo' — a suspended sentence is
+    served when probation ends, not on any release date; 1-year waiting period (Art. 70(2)(a))."""
+    from desktop.rules.expungement import expected_expungement_of_case
+    from desktop.rules.ruleset import THAHS_2025
+
+    result = expected_expungement_of_case(
+        main_penalty="suspended", prison_months=24, chapter=16, release_type="completed",
+        release_date=date(2024, 1, 10), probation_until=date(2026, 3, 1), supplementary="",
+        supplementary_until=None, obligations="", obligations_done_on=None,
+        first_new_crime=None, rs=THAHS_2025)
+    assert result.expected_on == date(2027, 3, 1)
+
+
+def test_case_supplementary_penalty_written_only_as_a_date_still_counts() -> None:
+    """Art. 70(3): a supplementary penalty longer than the waiting period moves the date."""
+    from desktop.rules.expungement import expected_expungement_of_case
+    from desktop.rules.ruleset import THAHS_2025
+
+    result = expected_expungement_of_case(
+        main_penalty="prison", prison_months=36, chapter=16, release_type="completed",
+        release_date=date(2024, 1, 10), probation_until=None, supplementary="",
+        supplementary_until=date(2025, 6, 30), obligations="", obligations_done_on=None,
+        first_new_crime=None, rs=THAHS_2025)
+    # Waiting 2 years (prison up to 5 years) from the latest completion, 30/06/2025.
+    assert result.expected_on == date(2027, 6, 30)

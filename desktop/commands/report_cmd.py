@@ -1,0 +1,139 @@
+"""`hoanhap report`: produce a form's snapshot and write it as PDF and/or XLSX, optionally
+signing the PDF (PAdES, `desktop.reports.signing`) and locking the period.
+
+One snapshot per run: `--out a.pdf --out a.xlsx` writes both files from the same stored
+figures, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from desktop.commands.errors import CommandError
+from desktop.commands.setup import read_secret
+from desktop.db import Database, open_database
+from desktop.reports.catalog import FormDef, form_for_cli
+from desktop.reports.forms import RenderOptions, render_pdf
+from desktop.reports.snapshot import (
+    ReportSnapshot,
+    mark_signed,
+    produce_snapshot,
+    record_file_hashes,
+    sha256_hex,
+)
+from desktop.reports.xlsx import write_xlsx
+from desktop.services import units, users
+from desktop.services.access import Action, Actor, require
+
+SUFFIXES = (".pdf", ".xlsx")
+
+
+def _form(args: argparse.Namespace) -> FormDef:
+    if args.form.lower() == "form01":
+        raise CommandError("Mẫu số 01 (QĐ 22/2023/QĐ-TTg) chưa có trong phiên bản này.")
+    return form_for_cli(args.form, args.all_units)
+
+
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    outs = [Path(p) for p in args.out]
+    for out in outs:
+        if out.suffix.lower() not in SUFFIXES:
+            raise CommandError(f"Tệp kết quả {out} phải có đuôi .pdf hoặc .xlsx.")
+    signing = args.sign_p12 is not None
+    if signing and not any(o.suffix.lower() == ".pdf" for o in outs):
+        raise CommandError("Ký số chỉ áp dụng cho tệp PDF: hãy thêm --out TỆP.pdf.")
+    if signing and args.sign_pass_file is None:
+        raise CommandError("Thiếu --sign-pass-file (tệp chứa mật khẩu của tệp .p12).")
+    return outs
+
+
+def _actor(db: Database, args: argparse.Namespace) -> Actor:
+    """The logged-in account (--user/--password-file); without one, the command line acts
+    as an officer of the home unit, who may produce reports but never sign them."""
+    if args.user:
+        if args.password_file is None:
+            raise CommandError("Thiếu --password-file cho tài khoản --user.")
+        return users.login(db, args.user, read_secret(args.password_file))
+    home = units.home_unit(db)
+    if home is None:
+        raise CommandError("Cơ sở dữ liệu chưa có đơn vị: hãy chạy hoanhap init trước.")
+    if args.sign_p12 is not None:
+        raise CommandError("Ký báo cáo cần tài khoản lãnh đạo: thêm --user TÊN "
+                           "--password-file TỆP.")
+    return Actor(username="cli", full_name="Dòng lệnh HoaNhap", role="officer",
+                 unit_code=home.code)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a failed run never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _sign(snap: ReportSnapshot, actor: Actor, args: argparse.Namespace,
+          options: RenderOptions) -> tuple[bytes, str, datetime]:
+    # Imported on use: the PAdES module pulls in pyHanko, which only signing needs.
+    from desktop.reports import signing
+
+    signer = signing.load_p12_signer(args.sign_p12, read_secret(args.sign_pass_file))
+    name = snap.unit.police_chief or actor.full_name
+    rendered = render_pdf(snap, RenderOptions(options.issued_on, options.number, name))
+    when = datetime.now(UTC)
+    signed = signing.sign_pdf(rendered.pdf, signer, rendered.signature_box, name, when,
+                              unit_name=snap.unit.name)
+    return signed, name, when
+
+
+def _options(args: argparse.Namespace, actor: Actor) -> RenderOptions:
+    """The header's number and date as given; a signer's own name when the unit has none."""
+    try:
+        issued = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise CommandError(f"--date phải có dạng YYYY-MM-DD (đã cho {args.date}).") from None
+    signer = actor.full_name if actor.may(Action.SIGN_REPORTS) else None
+    return RenderOptions(issued_on=issued, number=args.number.strip(), signer_name=signer)
+
+
+def _produce_files(db: Database, actor: Actor, snap: ReportSnapshot,
+                   args: argparse.Namespace, outs: list[Path],
+                   options: RenderOptions) -> list[str]:
+    done = []
+    for out in outs:
+        if out.suffix.lower() == ".xlsx":
+            data = write_xlsx(snap)
+            _write(out, data)
+            record_file_hashes(db, actor, snap.report_id, xlsx_sha256=sha256_hex(data))
+        elif args.sign_p12 is not None:
+            data, name, when = _sign(snap, actor, args, options)
+            _write(out, data)
+            mark_signed(db, actor, snap.report_id, name, when, sha256_hex(data))
+        else:
+            data = render_pdf(snap, options).pdf
+            _write(out, data)
+            record_file_hashes(db, actor, snap.report_id, pdf_sha256=sha256_hex(data))
+        done.append(str(out))
+    return done
+
+
+def report(args: argparse.Namespace) -> int:
+    """Produce the report, write every --out file, sign the PDF when asked."""
+    form = _form(args)
+    outs = _outputs(args)
+    db = open_database(args.db, create=False)
+    try:
+        actor = _actor(db, args)
+        if args.sign_p12 is not None:
+            require(actor, Action.SIGN_REPORTS)  # refuse before any work is done
+        options = _options(args, actor)
+        snap = produce_snapshot(db, actor, form.code, args.period, args.unit)
+        files = _produce_files(db, actor, snap, args, outs, options)
+    finally:
+        db.close()
+    state = "đã ký số, kỳ báo cáo đã khóa" if args.sign_p12 is not None else "chưa ký"
+    print(f"Đã lập {snap.form} {snap.period.label_vi} – {snap.unit.name} (lần lập "
+          f"{snap.revision}, {state}): {', '.join(files)}. SHA-256 số liệu: {snap.sha256}")
+    return 0

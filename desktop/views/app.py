@@ -1,0 +1,98 @@
+"""GUI start-up, in one documented order.
+
+1. arguments — parsed by `desktop.cli` (`--db PATH`, `--demo`);
+2. logging and paths — the log folder, the database path (platformdirs default);
+3. exception hook — any bug from here on reaches the crash dialog and the log;
+4. QApplication — with the Vietnamese translations and locale;
+5. database — opened, locked, checked and migrated (known errors shown, then exit 1);
+6. first-run set-up or login (`--demo`: a fresh demo database, signed in as the officer);
+7. main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop.config import default_db_path, log_dir
+from desktop.db import Database, DatabaseError, open_database
+from desktop.services import units
+from desktop.services.access import Actor
+from desktop.views.context import AppContext
+from desktop.views.errors import install_excepthook
+from desktop.views.i18n import install_translations
+
+log = logging.getLogger("hoanhap")
+
+
+def setup_logging() -> None:
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=folder / "hoanhap.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with translations installed (reused if one exists, as in tests)."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("HoaNhap")
+    app.setOrganizationName("HoaNhap")
+    install_translations(app)
+    return app
+
+
+def _demo_database() -> tuple[Database, Actor]:
+    from desktop.demo import DemoOptions, generate_demo
+    from desktop.services import users
+
+    folder = Path(tempfile.mkdtemp(prefix="hoanhap-demo-"))
+    db = open_database(folder / "demo.db")
+    summary = generate_demo(db, DemoOptions(persons=40, seed=1))
+    return db, users.login(db, "canbo", summary.password)
+
+
+def _sign_in(db: Database) -> Actor | None:
+    from desktop.views.login import LoginDialog
+    from desktop.views.setup_wizard import FirstRunWizard
+
+    unit = units.home_unit(db)
+    if unit is None:
+        wizard = FirstRunWizard(db)
+        return wizard.actor if wizard.exec() == QDialog.DialogCode.Accepted else None
+    dialog = LoginDialog(db, unit.name)
+    return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def run_gui(db_path: Path | None, demo: bool) -> int:
+    """Steps 2–7 of the start-up order; returns the process exit code."""
+    setup_logging()
+    install_excepthook()
+    app = make_application()
+    try:
+        if demo:
+            db, actor = _demo_database()
+        else:
+            db = open_database(db_path or default_db_path())
+            signed_in = _sign_in(db)
+            if signed_in is None:
+                db.close()
+                return 0
+            actor = signed_in
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "HoaNhap", exc.message)
+        return 1
+    from desktop.views.main_window import MainWindow
+
+    unit = units.home_unit(db)
+    assert unit is not None
+    window = MainWindow(AppContext(db=db, actor=actor, unit=unit))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

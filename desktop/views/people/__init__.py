@@ -1,0 +1,1 @@
+"""The People screen: the searchable table of everyone in the unit, and the reception wizard."""

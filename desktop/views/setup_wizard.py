@@ -1,0 +1,310 @@
+"""First-run set-up: the home unit, the reporting convention and the first administrator.
+
+Shown by `app.py` when the database has no home unit yet. Pages, in order (`PageId`):
+welcome → unit → reporting → administrator → summary. Finish hands everything to
+`settings.set_up_installation`, which checks it all before writing anything; an error
+sends the user back to the page holding the field at fault, shown under that field, with
+everything typed still there. After `exec()` returns Accepted, `actor` is the signed-in
+administrator.
+
+Extension point — later first-run steps (recovery code, signing certificate, database
+encryption): give each a `PageId` before SUMMARY and a `FieldPage` whose field names are
+the parameters it adds to `settings.set_up_installation` (which performs the step), and
+add it to `FirstRunWizard.field_pages`. Its values then reach the service, appear on the
+summary, and its errors come back under its fields, with no other change here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.db import Database
+from desktop.services import settings, users
+from desktop.services.access import Actor
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.labels import PERIOD_CONVENTION_LABELS, RECIPIENT_LEVEL_LABELS
+from desktop.views.errors import show_error
+from desktop.views.forms import ERROR_STYLE
+from desktop.views.settings.fields import FieldForm
+from desktop.views.settings.password import check_repeated, password_edit
+from desktop.views.settings.unit_sections import (
+    convention_choice,
+    describe_periods,
+    year_start_choice,
+)
+
+
+class PageId(IntEnum):
+    """Page order; new first-run steps slot in before SUMMARY."""
+
+    WELCOME = 0
+    UNIT = 10
+    REPORTING = 20
+    ADMIN = 30
+    SUMMARY = 90
+
+
+class FieldPage(QWizardPage):
+    """A wizard page of fields named after `set_up_installation`'s parameters."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)  # subclasses set title and subtitle: tr() needs the object
+        self.fields = FieldForm()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:
+        """Moving on: messages from the last attempt no longer apply (Finish re-checks)."""
+        self.fields.clear_errors()
+        return True
+
+    def values(self) -> dict[str, object]:
+        """What the service receives from this page (confirmation fields left out)."""
+        return {k: v for k, v in self.fields.values().items() if k != "password_repeat"}
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, value) rows for the summary page."""
+        return [(self.fields.label(name), self.shown(name, value))
+                for name, value in self.values().items()]
+
+    def shown(self, name: str, value: object) -> str:
+        """How the summary writes a value; pages with codes or secrets override it."""
+        return str(value)
+
+
+class UnitPage(FieldPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your unit"))
+        self.setSubTitle(self.tr(
+            "The commune or ward police office this computer works for."))
+        f = self.fields
+        code = QLineEdit()
+        code.setMaximumWidth(160)
+        code.setPlaceholderText("26001")
+        f.add_field("unit_code", self.tr("Unit code"), code, self.tr(
+            "The 5-digit administrative code of your commune or ward. It is stored on "
+            "every record and cannot be changed later."))
+        f.add_field("unit_name", self.tr("Unit name"), QLineEdit(),
+                    self.tr("As printed on documents, e.g. Công an phường Thanh Bình."))
+        f.add_field("province", self.tr("Province"), QLineEdit(),
+                    self.tr("e.g. Tỉnh Thái Nguyên."))
+        f.add_field("place_name", self.tr("Place name"), QLineEdit(), self.tr(
+            "Printed before the date, e.g. “Thanh Bình, ngày 05 tháng 01 năm 2026”."))
+        level = QComboBox()
+        for key, label in RECIPIENT_LEVEL_LABELS.items():
+            level.addItem(label, key)
+        level.setCurrentIndex(level.findData("province"))
+        f.add_field("recipient_level", self.tr("Reports go to"), level, self.tr(
+            "Since 1 March 2025 communes report directly to the provincial police."))
+        f.add_field("recipient_name", self.tr("Receiving police office"), QLineEdit(),
+                    self.tr("e.g. Công an tỉnh Thái Nguyên."))
+
+    def shown(self, name: str, value: object) -> str:
+        return RECIPIENT_LEVEL_LABELS.get(str(value), str(value)) \
+            if name == "recipient_level" else str(value)
+
+
+class ReportingPage(FieldPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Reporting periods"))
+        self.setSubTitle(self.tr(
+            "How the months, quarters and years of your reports are counted. If unsure, "
+            "keep the cut-off convention: it is what the police reporting rules use."))
+        self.convention = convention_choice()
+        self.convention.set_value("cutoff")
+        self.year_start = year_start_choice()
+        self.example = QLabel()
+        self.example.setObjectName("period_example")
+        self.example.setWordWrap(True)
+        self.fields.add_field("period_convention", self.tr("Reporting periods"),
+                              self.convention)
+        self.fields.add_field("year_start_month", self.tr("Reporting year starts in"),
+                              self.year_start)
+        self.fields.add_row("", self.example)
+        self.convention.changed.connect(self._update)
+        self.year_start.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self, *_: object) -> None:
+        cutoff = self.convention.value() == "cutoff"
+        self.year_start.setEnabled(cutoff)
+        self.example.setText(describe_periods(self.convention.value(),
+                                              self.year_start.currentData(), date.today()))
+
+    def values(self) -> dict[str, object]:
+        values = super().values()
+        if values["period_convention"] != "cutoff":
+            values.pop("year_start_month")  # meaningless for calendar months
+        return values
+
+    def shown(self, name: str, value: object) -> str:
+        if name == "period_convention":
+            return PERIOD_CONVENTION_LABELS.get(str(value), str(value))
+        return self.year_start.currentText() if name == "year_start_month" else str(value)
+
+
+class AdminPage(FieldPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr(
+            "The administrator adds the other users and changes settings. Keep the "
+            "password safe: without it nobody can add users or change settings."))
+        f = self.fields
+        username = QLineEdit()
+        username.setMaximumWidth(320)
+        username.setPlaceholderText(self.tr("e.g. quantri"))
+        f.add_field("admin_username", self.tr("User name"), username, self.tr(
+            "Lower-case letters without accents, digits and . _ - (no spaces)."))
+        f.add_field("admin_full_name", self.tr("Full name"), QLineEdit())
+        f.add_field("admin_password", self.tr("Password"), password_edit(),
+                    self.tr("At least {0} characters.").format(users.MIN_PASSWORD_LEN))
+        f.add_field("password_repeat", self.tr("Password again"), password_edit())
+
+    def validatePage(self) -> bool:
+        """Both typings must match before moving on; the service checks the rest."""
+        super().validatePage()
+        values = self.fields.values()
+        try:
+            check_repeated(str(values["admin_password"]), str(values["password_repeat"]))
+        except ValidationError as exc:
+            self.fields.show_validation(exc)
+            return False
+        return True
+
+    def shown(self, name: str, value: object) -> str:
+        return "••••••••" if name == "admin_password" else str(value)
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Welcome to HoaNhap"))
+        text = QLabel(self.tr(
+            "HoaNhap keeps the records of people released from prison who live in your "
+            "commune or ward: their support teams, weekly contacts, quarterly evaluations "
+            "and support, and produces the reports the police rules ask for.\n\n"
+            "This computer has not been set up yet. In a few short steps you will enter "
+            "your unit, choose how reporting periods are counted and create the "
+            "administrator account.\n\n"
+            "Have ready: the administrative code of your commune or ward (5 digits) and "
+            "the name of the police office you report to."))
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class SummaryPage(QWizardPage):
+    """Everything typed, for a last look; Finish creates the unit and the account."""
+
+    def __init__(self, pages: list[FieldPage]) -> None:
+        super().__init__()
+        self.pages = pages
+        self.setTitle(self.tr("Check and finish"))
+        self.setSubTitle(self.tr(
+            "Use Back to correct anything. Everything except the unit code can be changed "
+            "later under Settings."))
+        self.table = QLabel()
+        self.table.setObjectName("summary")
+        self.table.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("general_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.error.hide()
+        rows = "".join(
+            f"<tr><td style='padding-right:16px'>{escape(label)}</td>"
+            f"<td><b>{escape(value)}</b></td></tr>"
+            for page in self.pages for label, value in page.summary())
+        self.table.setText(f"<table cellspacing='4'>{rows}</table>")
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class FirstRunWizard(QWizard):
+    """Creates the home unit and the first administrator; `actor` is set on success."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("HoaNhap – First-time set-up"))
+        self.setMinimumSize(720, 600)
+        self.field_pages: dict[PageId, FieldPage] = {
+            PageId.UNIT: UnitPage(), PageId.REPORTING: ReportingPage(),
+            PageId.ADMIN: AdminPage()}
+        self.summary = SummaryPage([self.field_pages[k] for k in sorted(self.field_pages)])
+        self.setPage(PageId.WELCOME, WelcomePage())
+        for page_id, page in self.field_pages.items():
+            self.setPage(page_id, page)
+        self.setPage(PageId.SUMMARY, self.summary)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish set-up"))
+
+    def values(self) -> dict[str, Any]:
+        """Every page's values, keyed by `set_up_installation`'s parameter names."""
+        merged: dict[str, Any] = {}
+        for page in self.field_pages.values():
+            merged.update(page.values())
+        return merged
+
+    def validateCurrentPage(self) -> bool:
+        """Finish runs the set-up; leaving any other page validates that page only."""
+        if self.currentId() != PageId.SUMMARY:
+            return super().validateCurrentPage()
+        return self._set_up()
+
+    def _set_up(self) -> bool:
+        try:
+            self.actor = settings.set_up_installation(self.db, **self.values())
+        except ValidationError as exc:
+            self._show_on_its_page(exc)
+            return False
+        except ServiceError as exc:  # e.g. the database was set up meanwhile
+            self.summary.show_error(exc.message)
+            return False
+        except Exception as exc:  # a bug: crash dialog; the wizard stays open
+            show_error(self, exc)
+            return False
+        return True
+
+    def _page_of(self, field: str) -> PageId | None:
+        for page_id, page in self.field_pages.items():
+            if field in page.fields.names():
+                return page_id
+        return None
+
+    def _show_on_its_page(self, exc: ValidationError) -> None:
+        """Go back to the page holding the field and show the message under it."""
+        target = self._page_of(exc.field)
+        if target is None:
+            self.summary.show_error(exc.message)
+            return
+        while self.currentId() != target:
+            self.back()
+        self.field_pages[target].fields.show_validation(exc)

@@ -1,0 +1,2572 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add team member – {0}</source>
+        <translation>Thêm thành viên tổ giúp đỡ – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Vai trò</translation>
+    </message>
+    <message>
+        <source>&amp;Member from</source>
+        <translation>Tham &amp;gia từ ngày</translation>
+    </message>
+    <message>
+        <source>Directly responsible for the person</source>
+        <translation>Là người trực tiếp giúp đỡ</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <source>e.g. nguyenvana (no accents or spaces)</source>
+        <translation>ví dụ: nguyenvana (không dấu, không khoảng trắng)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>Tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other users and changes settings. Keep the password safe: without it nobody can add users or change settings.</source>
+        <translation>Quản trị viên là người thêm các người dùng khác và thay đổi cài đặt. Hãy giữ mật khẩu cẩn thận: không có mật khẩu này thì không ai thêm được người dùng hay thay đổi được cài đặt.</translation>
+    </message>
+    <message>
+        <source>e.g. quantri</source>
+        <translation>ví dụ: quantri</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Lower-case letters without accents, digits and . _ - (no spaces).</source>
+        <translation>Chữ thường không dấu, chữ số và các dấu . _ - (không có khoảng trắng).</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>At least {0} characters.</source>
+        <translation>Ít nhất {0} ký tự.</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Edit contact – {0}</source>
+        <translation>Sửa lần gặp – {0}</translation>
+    </message>
+    <message>
+        <source>New contact – {0}</source>
+        <translation>Ghi lần gặp – {0}</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves from any field · Esc cancels · Alt+1…Alt+4 tick a risk sign</source>
+        <translation>Ctrl+Enter: lưu (từ bất kỳ ô nào) · Esc: hủy · Alt+1…Alt+4: đánh dấu dấu hiệu nguy cơ</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Ngày gặp</translation>
+    </message>
+    <message>
+        <source>F&amp;orm</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <source>Team members who took part</source>
+        <translation>Các thành viên tổ giúp đỡ tham gia</translation>
+    </message>
+    <message>
+        <source>&amp;Members present</source>
+        <translation>Thành viên &amp;có mặt</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>&amp;Việc làm</translation>
+    </message>
+    <message>
+        <source>&amp;Health</source>
+        <translation>&amp;Sức khỏe</translation>
+    </message>
+    <message>
+        <source>Fami&amp;ly</source>
+        <translation>&amp;Gia đình</translation>
+    </message>
+    <message>
+        <source>A&amp;ttitude</source>
+        <translation>&amp;Thái độ</translation>
+    </message>
+    <message>
+        <source>Moo&amp;d</source>
+        <translation>Tâ&amp;m trạng</translation>
+    </message>
+    <message>
+        <source>Risk signs</source>
+        <translation>Dấu hiệu nguy cơ</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vice and actions</source>
+        <translation>Tư vấn, &amp;biện pháp</translation>
+    </message>
+    <message>
+        <source>What happened at this contact</source>
+        <translation>Diễn biến, nội dung buổi gặp</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>Nội &amp;dung</translation>
+    </message>
+    <message>
+        <source>&amp;Next contact</source>
+        <translation>Hẹn gặp &amp;lần sau</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Members present</source>
+        <translation>Thành viên có mặt</translation>
+    </message>
+    <message>
+        <source>Summary / situation</source>
+        <translation>Nội dung / tình hình</translation>
+    </message>
+    <message>
+        <source>Risk signs</source>
+        <translation>Dấu hiệu nguy cơ</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Log contact… (Ctrl+N)</source>
+        <translation>Ghi lần gặp… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Excuse a week…</source>
+        <translation>Miễn gặp một tuần…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ miễn</translation>
+    </message>
+    <message>
+        <source>Weeks excused from contact</source>
+        <translation>Các tuần được miễn gặp</translation>
+    </message>
+    <message>
+        <source>Contacts ({0})</source>
+        <translation>Gặp gỡ ({0})</translation>
+    </message>
+    <message>
+        <source>{0}: no week of contact was due yet.</source>
+        <translation>Năm {0}: chưa có tuần nào phải gặp.</translation>
+    </message>
+    <message>
+        <source>{0}: covered {1} of {2} weeks ({3}%)</source>
+        <translation>Năm {0}: đạt {1}/{2} tuần phải gặp ({3}%)</translation>
+    </message>
+    <message>
+        <source>{0} excused</source>
+        <translation>trong đó {0} tuần được miễn</translation>
+    </message>
+    <message>
+        <source>Weeks without contact: {0}</source>
+        <translation>Các tuần chưa gặp: {0}</translation>
+    </message>
+    <message>
+        <source>No week without contact.</source>
+        <translation>Không có tuần nào chưa gặp.</translation>
+    </message>
+    <message>
+        <source>Delete the contact of {0}? It stays in the history as deleted.</source>
+        <translation>Xóa lần gặp ngày {0}? Bản ghi vẫn còn trong lịch sử, đánh dấu là đã xóa.</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Xóa lần gặp</translation>
+    </message>
+    <message>
+        <source>Remove this excuse? The week then counts as due again.</source>
+        <translation>Bỏ miễn gặp cho tuần này? Khi đó tuần này lại được tính là tuần phải gặp.</translation>
+    </message>
+    <message>
+        <source>Remove excused week</source>
+        <translation>Bỏ tuần được miễn</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>never met</source>
+        <translation>chưa gặp lần nào</translation>
+    </message>
+    <message>
+        <source>Not met since the reception on {0}</source>
+        <translation>Chưa gặp lần nào kể từ khi tiếp nhận ngày {0}</translation>
+    </message>
+    <message>
+        <source>Released, not reported yet</source>
+        <translation>Đã ra trại, chưa trình diện</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>Quá hạn {0} ngày</translation>
+    </message>
+    <message>
+        <source>date reached</source>
+        <translation>đã đến ngày</translation>
+    </message>
+    <message>
+        <source>court decides</source>
+        <translation>do Tòa án quyết định</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>đã ký</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>chưa ký</translation>
+    </message>
+    <message>
+        <source>not produced</source>
+        <translation>chưa lập</translation>
+    </message>
+    <message>
+        <source>ended {0} days ago</source>
+        <translation>đã hết kỳ {0} ngày</translation>
+    </message>
+    <message>
+        <source>ends in {0} days</source>
+        <translation>còn {0} ngày nữa hết kỳ</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCard</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>✓ Nothing to do</source>
+        <translation>✓ Không có việc cần làm</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation>Việc hôm nay</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>Tải lại số liệu (F5)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Thôn/tổ</translation>
+    </message>
+    <message>
+        <source>Overdue contacts ({0})</source>
+        <translation>Quá hạn gặp ({0})</translation>
+    </message>
+    <message>
+        <source>Last met</source>
+        <translation>Gặp lần cuối</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Số ngày</translation>
+    </message>
+    <message>
+        <source>Contacts due this week ({0})</source>
+        <translation>Cần gặp trong tuần này ({0})</translation>
+    </message>
+    <message>
+        <source>Quarterly evaluations due ({0})</source>
+        <translation>Đến hạn đánh giá quý ({0})</translation>
+    </message>
+    <message>
+        <source>Expected arrivals ({0})</source>
+        <translation>Sắp về địa phương ({0})</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Ra trại</translation>
+    </message>
+    <message>
+        <source>Check address by</source>
+        <translation>Hạn xác minh</translation>
+    </message>
+    <message>
+        <source>Received, team not assigned ({0})</source>
+        <translation>Chưa phân công tổ giúp đỡ ({0})</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Assign team by</source>
+        <translation>Hạn phân công</translation>
+    </message>
+    <message>
+        <source>Incomplete support teams ({0})</source>
+        <translation>Tổ giúp đỡ chưa đủ thành phần ({0})</translation>
+    </message>
+    <message>
+        <source>Missing roles</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <source>Absent ({0})</source>
+        <translation>Vắng mặt ({0})</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Expected expungements ({0})</source>
+        <translation>Dự kiến xóa án tích ({0})</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>Ngày dự kiến</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Reports due ({0})</source>
+        <translation>Báo cáo đến hạn ({0})</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Expected expungement dates in the next 90 days, and dates already reached while the person is still managed. An expected date is never a decision.</source>
+        <translation>Ngày dự kiến xóa án tích trong 90 ngày tới, và những ngày đã đến mà người đó vẫn đang được quản lý. Ngày dự kiến không phải là quyết định xóa án tích.</translation>
+    </message>
+    <message>
+        <source>People under management, by reporting month</source>
+        <translation>Số người đang quản lý theo tháng báo cáo</translation>
+    </message>
+    <message>
+        <source>Weekly contact coverage (%), by reporting month</source>
+        <translation>Tỷ lệ tuần có gặp gỡ (%) theo tháng báo cáo</translation>
+    </message>
+    <message>
+        <source>Classification by quarter (HCD-09)</source>
+        <translation>Xếp loại theo quý (HCD-09)</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Đang cập nhật…</translation>
+    </message>
+    <message>
+        <source>Could not load today&apos;s work</source>
+        <translation>Không tải được việc hôm nay</translation>
+    </message>
+    <message>
+        <source>{0}, {1} · week {2}</source>
+        <translation>{0}, {1} · tuần {2}</translation>
+    </message>
+    <message>
+        <source>Not met for over {0} days, longest first</source>
+        <translation>Chưa gặp quá {0} ngày, lâu nhất xếp trước</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: all reports are in</source>
+        <translation>{0}, {1}: đã nộp đủ</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: late since {2}</source>
+        <translation>{0}, {1}: đã quá hạn nộp {2}</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: due by {2}</source>
+        <translation>{0}, {1}: hạn nộp {2}</translation>
+    </message>
+    <message>
+        <source>Reporting month {0}: {1} – {2}</source>
+        <translation>Tháng báo cáo {0}: {1} – {2}</translation>
+    </message>
+    <message>
+        <source>People under management at the end</source>
+        <translation>Số người đang quản lý cuối kỳ</translation>
+    </message>
+    <message>
+        <source>Weeks with a contact (%)</source>
+        <translation>Tuần có gặp gỡ (%)</translation>
+    </message>
+    <message>
+        <source>No evaluation</source>
+        <translation>Chưa đánh giá</translation>
+    </message>
+</context>
+<context>
+    <name>EndManagementDialog</name>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Lý do</translation>
+    </message>
+    <message>
+        <source>&amp;Ended on</source>
+        <translation>&amp;Ngày chấm dứt</translation>
+    </message>
+    <message>
+        <source>Decision number, where the person moved…</source>
+        <translation>Số quyết định, nơi chuyển đến…</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+        <source>End management – {0}</source>
+        <translation>Chấm dứt quản lý – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EndMemberDialog</name>
+    <message>
+        <source>End team membership – {0}</source>
+        <translation>Thôi tham gia tổ giúp đỡ – {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), member since {2}.</source>
+        <translation>{0} ({1}), là thành viên từ ngày {2}.</translation>
+    </message>
+    <message>
+        <source>&amp;Last day in the team</source>
+        <translation>&amp;Ngày cuối cùng trong tổ</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The disk is full. Free some space, then try again; nothing you typed has been lost.</source>
+        <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại; những gì bạn đã nhập không bị mất.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: {0}</source>
+        <translation>Không đọc hoặc ghi được tệp: {0}</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>HoaNhap met an unexpected error. Your saved data is safe. Please send the details below to technical support.</source>
+        <translation>HoaNhap gặp lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn. Vui lòng gửi thông tin chi tiết bên dưới cho bộ phận hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The details were saved in {0}</source>
+        <translation>Thông tin chi tiết đã được lưu tại {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Quarterly evaluation – {0}</source>
+        <translation>Đánh giá quý – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Quý</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Evaluated &amp;on</source>
+        <translation>&amp;Ngày đánh giá</translation>
+    </message>
+    <message>
+        <source>&amp;Helper&apos;s report</source>
+        <translation>&amp;Báo cáo của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>&amp;Law compliance</source>
+        <translation>&amp;Chấp hành pháp luật</translation>
+    </message>
+    <message>
+        <source>&amp;Work and income</source>
+        <translation>&amp;Việc làm, thu nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Family</source>
+        <translation>&amp;Gia đình</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmunity activities</source>
+        <translation>&amp;Hoạt động cộng đồng</translation>
+    </message>
+    <message>
+        <source>Civil obli&amp;gations</source>
+        <translation>Nghĩa vụ &amp;dân sự</translation>
+    </message>
+    <message>
+        <source>&amp;Proposals</source>
+        <translation>&amp;Kiến nghị, đề xuất</translation>
+    </message>
+    <message>
+        <source>{0} – already evaluated: {1}</source>
+        <translation>{0} – đã đánh giá, xếp loại {1}</translation>
+    </message>
+    <message>
+        <source>Replace your changes?</source>
+        <translation>Thay nội dung bạn đã sửa?</translation>
+    </message>
+    <message>
+        <source>You changed: {0}.
+Fill these fields from the records of the newly chosen quarter, or keep what you wrote?</source>
+        <translation>Bạn đã sửa: {0}.
+Điền lại các mục này theo số liệu của quý vừa chọn, hay giữ nguyên nội dung bạn đã viết?</translation>
+    </message>
+    <message>
+        <source>Fill from records</source>
+        <translation>Điền theo số liệu</translation>
+    </message>
+    <message>
+        <source>Keep what I wrote</source>
+        <translation>Giữ nội dung đã viết</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>xếp loại</translation>
+    </message>
+    <message>
+        <source>evaluation date</source>
+        <translation>ngày đánh giá</translation>
+    </message>
+    <message>
+        <source>&amp;Helper&apos;s report ({0})</source>
+        <translation>&amp;Báo cáo của người giúp đỡ ({0})</translation>
+    </message>
+    <message>
+        <source>This quarter was evaluated on {0} (classification {1}). Saving again corrects that evaluation.</source>
+        <translation>Quý này đã được đánh giá ngày {0} (xếp loại {1}). Lưu lại sẽ sửa kết quả đánh giá đó.</translation>
+    </message>
+    <message>
+        <source>Suggested from the quarter&apos;s contacts, support and violations: {0}. This is only a suggestion: the team and the steering committee decide the classification.</source>
+        <translation>Gợi ý theo các lần gặp, hỗ trợ và vi phạm trong quý: {0}. Đây chỉ là gợi ý: tổ giúp đỡ và Ban Chỉ đạo quyết định việc xếp loại.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationsTab</name>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Evaluated on</source>
+        <translation>Ngày đánh giá</translation>
+    </message>
+    <message>
+        <source>Helper&apos;s report</source>
+        <translation>Báo cáo của người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Evaluate quarter…</source>
+        <translation>Đánh giá quý…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Mở…</translation>
+    </message>
+    <message>
+        <source>Evaluations ({0})</source>
+        <translation>Đánh giá ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>ExcusedWeekDialog</name>
+    <message>
+        <source>Week excused from contact – {0}</source>
+        <translation>Tuần được miễn gặp – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Week (any day in it)</source>
+        <translation>&amp;Tuần (chọn ngày bất kỳ trong tuần)</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason</source>
+        <translation>Chọn hoặc nhập lý do</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>HoaNhap – First-time set-up</source>
+        <translation>HoaNhap – Thiết lập lần đầu</translation>
+    </message>
+    <message>
+        <source>Finish set-up</source>
+        <translation>Hoàn tất thiết lập</translation>
+    </message>
+</context>
+<context>
+    <name>JudgmentDialog</name>
+    <message>
+        <source>Judgment – {0}</source>
+        <translation>Bản án – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Court</source>
+        <translation>Tò&amp;a án</translation>
+    </message>
+    <message>
+        <source>Judgment &amp;number</source>
+        <translation>Số &amp;bản án</translation>
+    </message>
+    <message>
+        <source>Judgment &amp;date</source>
+        <translation>&amp;Ngày tuyên án</translation>
+    </message>
+    <message>
+        <source>&amp;Offences</source>
+        <translation>Tội &amp;danh</translation>
+    </message>
+    <message>
+        <source>e.g. Điều 173</source>
+        <translation>ví dụ: Điều 173</translation>
+    </message>
+    <message>
+        <source>Penal Code &amp;articles</source>
+        <translation>Điều &amp;luật (BLHS)</translation>
+    </message>
+    <message>
+        <source>Penal Code c&amp;hapter</source>
+        <translation>&amp;Chương (BLHS)</translation>
+    </message>
+    <message>
+        <source>&amp;Prior convictions</source>
+        <translation>&amp;Số tiền án trước</translation>
+    </message>
+    <message>
+        <source>&amp;Main penalty</source>
+        <translation>Hình &amp;phạt chính</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>Prison &amp;term</source>
+        <translation>Thờ&amp;i hạn tù</translation>
+    </message>
+    <message>
+        <source>Probation &amp;until</source>
+        <translation>&amp;Thử thách đến ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Supplementary penalties</source>
+        <translation>&amp;Hình phạt bổ sung</translation>
+    </message>
+    <message>
+        <source>Supplementary served &amp;on</source>
+        <translation>Ngày &amp;xong hình phạt bổ sung</translation>
+    </message>
+    <message>
+        <source>Civil o&amp;bligations</source>
+        <translation>Nghĩa &amp;vụ dân sự</translation>
+    </message>
+    <message>
+        <source>Obligations &amp;fulfilled on</source>
+        <translation>N&amp;gày xong nghĩa vụ dân sự</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleDialog</name>
+    <message>
+        <source>Status: {0} → {1}</source>
+        <translation>Trạng thái: {0} → {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>HoaNhap – Sign in</source>
+        <translation>HoaNhap – Đăng nhập</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>The screen was locked after a period without activity. Enter your password to continue.</source>
+        <translation>Màn hình đã bị khóa do không sử dụng trong một thời gian. Hãy nhập mật khẩu để tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation>Việc hôm nay</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Danh sách người</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>HoaNhap – {0}</source>
+        <translation>HoaNhap – {0}</translation>
+    </message>
+    <message>
+        <source>Signed in: {0} ({1}) · {2}</source>
+        <translation>Đăng nhập: {0} ({1}) · {2}</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Khóa màn hình</translation>
+    </message>
+</context>
+<context>
+    <name>MarkAbsentDialog</name>
+    <message>
+        <source>&amp;Absent since</source>
+        <translation>&amp;Vắng mặt từ ngày</translation>
+    </message>
+    <message>
+        <source>What is known: did not report, left for…</source>
+        <translation>Thông tin đã biết: không trình diện, đã đi đâu…</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+        <source>Mark absent – {0}</source>
+        <translation>Ghi nhận vắng mặt – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFields</name>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Tổ chức</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Đ&amp;iện thoại</translation>
+    </message>
+    <message>
+        <source>Pos&amp;ition</source>
+        <translation>&amp;Chức vụ</translation>
+    </message>
+    <message>
+        <source>e.g. Chi hội trưởng, bí thư chi bộ</source>
+        <translation>ví dụ: Chi hội trưởng, Bí thư chi bộ</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordSection</name>
+    <message>
+        <source>Change the password you sign in with ({0}). You need your current password; if you have forgotten it, ask an administrator to reset it.</source>
+        <translation>Đổi mật khẩu bạn dùng để đăng nhập ({0}). Cần nhập mật khẩu hiện tại; nếu đã quên, hãy nhờ quản trị viên đặt lại.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>At least {0} characters.</source>
+        <translation>Ít nhất {0} ký tự.</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from your next sign-in.</source>
+        <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau, hãy dùng mật khẩu mới.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>People</source>
+        <translation>Danh sách người</translation>
+    </message>
+    <message>
+        <source>Receive a person…</source>
+        <translation>Tiếp nhận người mới…</translation>
+    </message>
+    <message>
+        <source>Search by name or ID number (Ctrl+F)</source>
+        <translation>Tìm theo họ tên hoặc số CCCD/CMND (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tất cả trạng thái</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Tất cả thôn/tổ</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả xếp loại</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet</source>
+        <translation>Chưa đánh giá</translation>
+    </message>
+    <message>
+        <source>Overdue contact only</source>
+        <translation>Chỉ người quá hạn gặp</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>{0} people</source>
+        <translation>{0} người</translation>
+    </message>
+    <message>
+        <source>{0} of {1} people</source>
+        <translation>{0} trong số {1} người</translation>
+    </message>
+    <message>
+        <source>No one has been recorded yet.</source>
+        <translation>Chưa có người nào trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Use “Receive a person…” to add the first one.</source>
+        <translation>Bấm “Tiếp nhận người mới…” để thêm người đầu tiên.</translation>
+    </message>
+    <message>
+        <source>No one matches. Check the spelling, or clear the filters.</source>
+        <translation>Không tìm thấy ai. Hãy kiểm tra lại chính tả hoặc bỏ lọc.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Residential area</source>
+        <translation>Thôn/tổ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Lần gặp cuối</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn gặp</translation>
+    </message>
+    <message>
+        <source>Also known as: {0}</source>
+        <translation>Tên gọi khác: {0}</translation>
+    </message>
+    <message>
+        <source>This week has no contact yet and the last one was too long ago.</source>
+        <translation>Tuần này chưa gặp và lần gặp gần nhất đã quá lâu.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialogs</name>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Lưu (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Your account may read these records but not change them. Ask an officer to enter this.</source>
+        <translation>Tài khoản của bạn chỉ được xem, không được sửa các thông tin này. Hãy nhờ cán bộ nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonHeader</name>
+    <message>
+        <source>← Back to people</source>
+        <translation>← Về danh sách</translation>
+    </message>
+    <message>
+        <source>Born {0}</source>
+        <translation>Sinh {0}</translation>
+    </message>
+    <message>
+        <source>({0} years old)</source>
+        <translation>({0} tuổi)</translation>
+    </message>
+    <message>
+        <source>(old 9-digit ID card)</source>
+        <translation>(CMND cũ 9 số)</translation>
+    </message>
+    <message>
+        <source>ID {0}</source>
+        <translation>CCCD/CMND {0}</translation>
+    </message>
+    <message>
+        <source>No ID number</source>
+        <translation>Chưa có số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>Phone {0}</source>
+        <translation>Điện thoại {0}</translation>
+    </message>
+    <message>
+        <source>Notice received {0}</source>
+        <translation>Nhận thông báo {0}</translation>
+    </message>
+    <message>
+        <source>Release date {0}</source>
+        <translation>Ra trại {0}</translation>
+    </message>
+    <message>
+        <source>Expected home {0}</source>
+        <translation>Dự kiến về {0}</translation>
+    </message>
+    <message>
+        <source>Received {0}</source>
+        <translation>Tiếp nhận {0}</translation>
+    </message>
+    <message>
+        <source>Managed since {0}</source>
+        <translation>Quản lý từ {0}</translation>
+    </message>
+    <message>
+        <source>Absent since {0}</source>
+        <translation>Vắng mặt từ {0}</translation>
+    </message>
+    <message>
+        <source>Ended {0}</source>
+        <translation>Chấm dứt quản lý {0}</translation>
+    </message>
+    <message>
+        <source>Expected expungement: unknown until the judgment is entered</source>
+        <translation>Xóa án tích: chưa xác định được (chưa nhập bản án)</translation>
+    </message>
+    <message>
+        <source>Expected expungement: {0}</source>
+        <translation>Xóa án tích: {0}</translation>
+    </message>
+    <message>
+        <source>overdue by {0} days</source>
+        <translation>quá hạn {0} ngày</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Thời hạn</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} năm</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} tháng</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>Tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Start management…</source>
+        <translation>Đưa vào quản lý…</translation>
+    </message>
+    <message>
+        <source>Mark absent…</source>
+        <translation>Ghi nhận vắng mặt…</translation>
+    </message>
+    <message>
+        <source>End management…</source>
+        <translation>Chấm dứt quản lý…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Edit profile – {0}</source>
+        <translation>Sửa nhân thân – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <source>Other na&amp;mes</source>
+        <translation>Tên gọi &amp;khác</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Ngày &amp;sinh</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, or the year only</source>
+        <translation>dd/mm/yyyy hoặc chỉ năm sinh</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>Số &amp;CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>E&amp;thnicity</source>
+        <translation>&amp;Dân tộc</translation>
+    </message>
+    <message>
+        <source>Re&amp;ligion</source>
+        <translation>&amp;Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ucation</source>
+        <translation>Trình độ học &amp;vấn</translation>
+    </message>
+    <message>
+        <source>Occu&amp;pation</source>
+        <translation>&amp;Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Số điện th&amp;oại</translation>
+    </message>
+    <message>
+        <source>Place of &amp;origin</source>
+        <translation>&amp;Quê quán</translation>
+    </message>
+    <message>
+        <source>Perma&amp;nent address</source>
+        <translation>Nơi thường t&amp;rú</translation>
+    </message>
+    <message>
+        <source>&amp;Current address</source>
+        <translation>Nơi ở h&amp;iện tại</translation>
+    </message>
+    <message>
+        <source>Residential &amp;area</source>
+        <translation>Thôn/tổ dân &amp;phố</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y situation</source>
+        <translation>Hoàn cảnh gi&amp;a đình</translation>
+    </message>
+    <message>
+        <source>&amp;Release date</source>
+        <translation>Ngà&amp;y ra trại</translation>
+    </message>
+    <message>
+        <source>Release t&amp;ype</source>
+        <translation>&amp;Hình thức ra trại</translation>
+    </message>
+    <message>
+        <source>Pri&amp;son</source>
+        <translation>Trại gia&amp;m</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate number</source>
+        <translation>Số giấy &amp;chứng nhận</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Sửa nhân thân…</translation>
+    </message>
+    <message>
+        <source>Edit judgment…</source>
+        <translation>Sửa bản án…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Nhân thân</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Ra trại</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>Bản án</translation>
+    </message>
+    <message>
+        <source>No judgment has been entered yet.</source>
+        <translation>Chưa nhập bản án.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>Lý do / ghi chú</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Người ghi</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Permanent address</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Nơi ở hiện tại</translation>
+    </message>
+    <message>
+        <source>Residential area</source>
+        <translation>Thôn/tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Trình độ học vấn</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Family situation</source>
+        <translation>Hoàn cảnh gia đình</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>Ngày ra trại</translation>
+    </message>
+    <message>
+        <source>Release type</source>
+        <translation>Hình thức ra trại</translation>
+    </message>
+    <message>
+        <source>Prison</source>
+        <translation>Trại giam</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tòa án</translation>
+    </message>
+    <message>
+        <source>Offences</source>
+        <translation>Tội danh</translation>
+    </message>
+    <message>
+        <source>Penal Code articles</source>
+        <translation>Điều luật (BLHS)</translation>
+    </message>
+    <message>
+        <source>Main penalty</source>
+        <translation>Hình phạt chính</translation>
+    </message>
+    <message>
+        <source>Probation until</source>
+        <translation>Thử thách đến ngày</translation>
+    </message>
+    <message>
+        <source>Supplementary penalties</source>
+        <translation>Hình phạt bổ sung</translation>
+    </message>
+    <message>
+        <source>Civil obligations</source>
+        <translation>Nghĩa vụ dân sự</translation>
+    </message>
+    <message>
+        <source>Prior convictions</source>
+        <translation>Số tiền án trước</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Quá trình quản lý</translation>
+    </message>
+    <message>
+        <source>Profile &amp;&amp; judgment</source>
+        <translation>Nhân thân &amp;&amp; bản án</translation>
+    </message>
+    <message>
+        <source>(old 9-digit ID card)</source>
+        <translation>(CMND cũ 9 số)</translation>
+    </message>
+    <message>
+        <source>Enter judgment…</source>
+        <translation>Nhập bản án…</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>ngày {0}</translation>
+    </message>
+    <message>
+        <source>chapter {0}</source>
+        <translation>chương {0}</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>đến ngày {0}</translation>
+    </message>
+    <message>
+        <source>fulfilled on {0}</source>
+        <translation>đã chấp hành xong ngày {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>&amp;Reported on</source>
+        <translation>&amp;Ngày trình diện</translation>
+    </message>
+    <message>
+        <source>Receive – {0}</source>
+        <translation>Tiếp nhận – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Reception</name>
+    <message>
+        <source>Already on record?</source>
+        <translation>Đã có hồ sơ chưa?</translation>
+    </message>
+    <message>
+        <source>Checked by ID number, and by name with date of birth.</source>
+        <translation>Kiểm tra theo số CCCD/CMND, và theo họ tên kèm ngày sinh.</translation>
+    </message>
+    <message>
+        <source>It is the same person: open the selected record (nothing is created)</source>
+        <translation>Là cùng một người: mở hồ sơ đã chọn (không tạo hồ sơ mới)</translation>
+    </message>
+    <message>
+        <source>It is a different person: create a new record</source>
+        <translation>Là người khác: tạo hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Residential area</source>
+        <translation>Thôn/tổ dân phố</translation>
+    </message>
+    <message>
+        <source>These records look like the same person. Compare them with the papers in front of you, then choose below.</source>
+        <translation>Các hồ sơ này có thể là cùng một người. Hãy đối chiếu với giấy tờ đang có, rồi chọn bên dưới.</translation>
+    </message>
+    <message>
+        <source>No record has this ID number, or this name with this date of birth.</source>
+        <translation>Chưa có hồ sơ nào có số CCCD/CMND này, hoặc có cùng họ tên và ngày sinh này.</translation>
+    </message>
+    <message>
+        <source>A new record cannot be created: {0} already has the ID number {1}. If the number was mistyped, go back and correct it.</source>
+        <translation>Không thể tạo hồ sơ mới: {0} đã có số CCCD/CMND {1}. Nếu nhập nhầm số, hãy quay lại để sửa.</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Create the record</source>
+        <translation>Tạo hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Ngày tháng</translation>
+    </message>
+    <message>
+        <source>Prison notice</source>
+        <translation>Thông báo của trại giam</translation>
+    </message>
+    <message>
+        <source>Notice received on</source>
+        <translation>Ngày nhận thông báo</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>Ngày dự kiến về</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Trình diện</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>The new record will have the status “{0}”.</source>
+        <translation>Hồ sơ mới sẽ có trạng thái “{0}”.</translation>
+    </message>
+    <message>
+        <source>How does this person come to the commune?</source>
+        <translation>Người này về địa phương theo trường hợp nào?</translation>
+    </message>
+    <message>
+        <source>This decides the status of the new record.</source>
+        <translation>Lựa chọn này quyết định trạng thái của hồ sơ mới.</translation>
+    </message>
+    <message>
+        <source>Prison notice: the person is expected to arrive</source>
+        <translation>Có thông báo của trại giam: người này sắp về</translation>
+    </message>
+    <message>
+        <source>Walk-in: the person is reporting now</source>
+        <translation>Tự đến trình diện: người này đang có mặt</translation>
+    </message>
+    <message>
+        <source>The prison sent the release notice (about two months ahead). You will record the arrival when the person reports.</source>
+        <translation>Trại giam đã gửi thông báo trước khi người này ra trại (khoảng hai tháng). Khi người đó đến trình diện, bạn sẽ ghi nhận việc tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>The person has come home and reports to the police today, with or without a notice.</source>
+        <translation>Người này đã về địa phương và hôm nay đến trình diện Công an, dù có hay chưa có thông báo.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Nhân thân</translation>
+    </message>
+    <message>
+        <source>As written on the ID card or the prison&apos;s papers. Fields marked * are required.</source>
+        <translation>Ghi đúng như trên thẻ căn cước hoặc giấy tờ của trại giam. Các mục có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+        <source>Nickname or alias, if any</source>
+        <translation>Tên thường gọi, bí danh (nếu có)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Gender *</source>
+        <translation>Giới tính *</translation>
+    </message>
+    <message>
+        <source>Date of birth *</source>
+        <translation>Ngày sinh *</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, or the year only</source>
+        <translation>dd/mm/yyyy hoặc chỉ năm sinh</translation>
+    </message>
+    <message>
+        <source>12 digits (old ID card: 9 digits)</source>
+        <translation>12 chữ số (CMND cũ: 9 chữ số)</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Permanent address</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Nơi ở hiện tại</translation>
+    </message>
+    <message>
+        <source>Leave empty if the same as permanent</source>
+        <translation>Để trống nếu trùng nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Village or residential group: choose or type</source>
+        <translation>Thôn hoặc tổ dân phố: chọn hoặc nhập</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> năm</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>Judgment and release</source>
+        <translation>Bản án và ra trại</translation>
+    </message>
+    <message>
+        <source>From the judgment and the certificate of completed sentence. Fields marked * are required; leave unknown ones empty.</source>
+        <translation>Theo bản án và giấy chứng nhận chấp hành xong án phạt tù. Các mục có dấu * là bắt buộc; mục nào chưa rõ thì để trống.</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>Bản án</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tòa án</translation>
+    </message>
+    <message>
+        <source>Judgment number</source>
+        <translation>Số bản án</translation>
+    </message>
+    <message>
+        <source>e.g. 25/2022/HS-ST</source>
+        <translation>ví dụ: 25/2022/HS-ST</translation>
+    </message>
+    <message>
+        <source>Judgment date</source>
+        <translation>Ngày tuyên án</translation>
+    </message>
+    <message>
+        <source>Offences</source>
+        <translation>Tội danh</translation>
+    </message>
+    <message>
+        <source>Penal Code articles</source>
+        <translation>Điều luật (BLHS)</translation>
+    </message>
+    <message>
+        <source>e.g. 173</source>
+        <translation>ví dụ: 173</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>chưa rõ</translation>
+    </message>
+    <message>
+        <source>Penal Code chapter</source>
+        <translation>Chương (BLHS)</translation>
+    </message>
+    <message>
+        <source>Main penalty</source>
+        <translation>Hình phạt chính</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Thời hạn tù</translation>
+    </message>
+    <message>
+        <source>Prior convictions</source>
+        <translation>Số tiền án trước</translation>
+    </message>
+    <message>
+        <source>Release from prison</source>
+        <translation>Ra trại</translation>
+    </message>
+    <message>
+        <source>Prison</source>
+        <translation>Trại giam</translation>
+    </message>
+    <message>
+        <source>Release date *</source>
+        <translation>Ngày ra trại *</translation>
+    </message>
+    <message>
+        <source>Release type</source>
+        <translation>Hình thức ra trại</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Probation ends</source>
+        <translation>Hết thời gian thử thách</translation>
+    </message>
+    <message>
+        <source>Other parts of the judgment</source>
+        <translation>Các nội dung khác của bản án</translation>
+    </message>
+    <message>
+        <source>Civil obligations</source>
+        <translation>Nghĩa vụ dân sự</translation>
+    </message>
+    <message>
+        <source>Fines, damages, court fees</source>
+        <translation>Tiền phạt, bồi thường, án phí</translation>
+    </message>
+    <message>
+        <source>Obligations done on</source>
+        <translation>Ngày xong nghĩa vụ dân sự</translation>
+    </message>
+    <message>
+        <source>Supplementary penalties</source>
+        <translation>Hình phạt bổ sung</translation>
+    </message>
+    <message>
+        <source>Supplementary until</source>
+        <translation>Hình phạt bổ sung đến ngày</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionWizard</name>
+    <message>
+        <source>Receive a person</source>
+        <translation>Tiếp nhận người chấp hành xong án phạt tù</translation>
+    </message>
+    <message>
+        <source>Ready to create: {0}, born {1}, ID number {2}. Status: {3}.</source>
+        <translation>Sẵn sàng tạo hồ sơ: {0}, sinh {1}, số CCCD/CMND {2}. Trạng thái: {3}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Xóa bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceMemberDialog</name>
+    <message>
+        <source>Replace team member – {0}</source>
+        <translation>Thay thành viên tổ giúp đỡ – {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) leaves the team; the new member takes over the same role.</source>
+        <translation>{0} ({1}) rời tổ; thành viên mới đảm nhận vai trò này.</translation>
+    </message>
+    <message>
+        <source>&amp;Takes over on</source>
+        <translation>Đảm &amp;nhận từ ngày</translation>
+    </message>
+    <message>
+        <source>Directly responsible for the person</source>
+        <translation>Là người trực tiếp giúp đỡ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingPage</name>
+    <message>
+        <source>Reporting periods</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>How the months, quarters and years of your reports are counted. If unsure, keep the cut-off convention: it is what the police reporting rules use.</source>
+        <translation>Cách tính tháng, quý và năm trong báo cáo. Nếu chưa rõ, hãy giữ cách tính theo ngày chốt số liệu: đây là cách chế độ báo cáo của ngành Công an đang áp dụng.</translation>
+    </message>
+    <message>
+        <source>Reporting year starts in</source>
+        <translation>Năm báo cáo bắt đầu từ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingSection</name>
+    <message>
+        <source>How reporting periods are cut and which legal rules apply. Changes affect reports produced from now on; signed reports keep their figures.</source>
+        <translation>Cách chốt kỳ báo cáo và quy định pháp luật được áp dụng. Thay đổi chỉ áp dụng cho báo cáo lập từ nay về sau; báo cáo đã ký giữ nguyên số liệu.</translation>
+    </message>
+    <message>
+        <source>Reporting periods</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Reporting year starts in</source>
+        <translation>Năm báo cáo bắt đầu từ</translation>
+    </message>
+    <message>
+        <source>Only for the cut-off convention. Some provincial plans start the year in November.</source>
+        <translation>Chỉ áp dụng khi tính theo ngày chốt số liệu. Kế hoạch của một số tỉnh tính năm từ tháng 11.</translation>
+    </message>
+    <message>
+        <source>Contact interval</source>
+        <translation>Chu kỳ gặp gỡ</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>How often the support team must meet each person; the dashboard lists people not met for longer (usually 7).</source>
+        <translation>Tổ giúp đỡ phải gặp mỗi người bao nhiêu ngày một lần; màn hình Việc hôm nay liệt kê những người chưa được gặp lâu hơn (thường là 7).</translation>
+    </message>
+    <message>
+        <source>Loans: months without violations</source>
+        <translation>Vay vốn: số tháng không vi phạm</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>A person with a violation in this many recent months is not proposed for a Social Policy Bank loan (usually 12).</source>
+        <translation>Người có vi phạm trong số tháng gần nhất này sẽ không được đề xuất vay vốn Ngân hàng Chính sách xã hội (thường là 12).</translation>
+    </message>
+    <message>
+        <source>Legal rule set</source>
+        <translation>Bộ quy định áp dụng</translation>
+    </message>
+    <message>
+        <source>“By date” applies the law in force on each day; choose a named rule set only when instructed to.</source>
+        <translation>“Theo ngày” áp dụng quy định có hiệu lực vào từng ngày; chỉ chọn một bộ quy định cụ thể khi có hướng dẫn.</translation>
+    </message>
+    <message>
+        <source>By date – the rules in force on the day concerned</source>
+        <translation>Theo ngày – quy định có hiệu lực vào ngày liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password for {0} ({1}). Give it to them in person and ask them to change it under “My password”.</source>
+        <translation>Mật khẩu mới cho {0} ({1}). Hãy đưa tận tay người dùng và đề nghị họ đổi lại tại mục “Mật khẩu của tôi”.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySection</name>
+    <message>
+        <source>Settings of this computer&apos;s installation, for every user. The screen locks itself after the idle time; an account is locked for a while after too many wrong passwords.</source>
+        <translation>Cài đặt chung của máy tính này, áp dụng cho mọi người dùng. Màn hình tự khóa khi không sử dụng quá thời gian quy định; tài khoản bị tạm khóa nếu nhập sai mật khẩu quá nhiều lần.</translation>
+    </message>
+    <message>
+        <source>Default: {0}.</source>
+        <translation>Mặc định: {0}.</translation>
+    </message>
+    <message>
+        <source>From {0} to {1}; default {2}.</source>
+        <translation>Từ {0} đến {1}; mặc định {2}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The two passwords are not the same. Type the new password again.</source>
+        <translation>Hai mật khẩu không khớp nhau. Hãy nhập lại mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Cut-off on the 14th (Decree 09/2019, the usual choice)</source>
+        <translation>Chốt số liệu ngày 14 (Nghị định 09/2019, thường dùng)</translation>
+    </message>
+    <message>
+        <source>A month runs from the 15th of the previous month to the 14th; quarters, halves and the year follow the start month below.</source>
+        <translation>Tháng báo cáo tính từ ngày 15 tháng trước đến ngày 14 tháng báo cáo; quý, 6 tháng và năm tính theo tháng bắt đầu chọn bên dưới.</translation>
+    </message>
+    <message>
+        <source>Calendar months</source>
+        <translation>Theo tháng dương lịch</translation>
+    </message>
+    <message>
+        <source>A month runs from the 1st to its last day; the year from 1 January to 31 December.</source>
+        <translation>Tháng tính từ ngày 01 đến ngày cuối tháng; năm tính từ 01/01 đến 31/12.</translation>
+    </message>
+    <message>
+        <source>December – the year runs from 15/12 to 14/12 (usual)</source>
+        <translation>Tháng 12 – năm tính từ 15/12 đến 14/12 (thường dùng)</translation>
+    </message>
+    <message>
+        <source>November – the year runs from 15/11 to 14/11</source>
+        <translation>Tháng 11 – năm tính từ 15/11 đến 14/11</translation>
+    </message>
+    <message>
+        <source>With this choice, today ({0}) falls in:</source>
+        <translation>Theo cách tính này, hôm nay ({0}) thuộc:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>My password</source>
+        <translation>Mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings. You can change your own password under “My password”.</source>
+        <translation>Chỉ quản trị viên được thay đổi các cài đặt này. Bạn có thể đổi mật khẩu của mình tại mục “Mật khẩu của tôi”.</translation>
+    </message>
+</context>
+<context>
+    <name>SignersSection</name>
+    <message>
+        <source>The people who sign reports. Titles are printed in capitals above the signature, the names below it.</source>
+        <translation>Người ký báo cáo. Chức danh được in hoa phía trên chữ ký, họ tên in phía dưới.</translation>
+    </message>
+    <message>
+        <source>Police chief</source>
+        <translation>Trưởng Công an</translation>
+    </message>
+    <message>
+        <source>Police chief&apos;s title</source>
+        <translation>Chức danh ký (Công an)</translation>
+    </message>
+    <message>
+        <source>e.g. TRƯỞNG CÔNG AN, or PHÓ TRƯỞNG CÔNG AN for a deputy.</source>
+        <translation>ví dụ: TRƯỞNG CÔNG AN; cấp phó ký thì ghi PHÓ TRƯỞNG CÔNG AN.</translation>
+    </message>
+    <message>
+        <source>Chairperson</source>
+        <translation>Chủ tịch UBND</translation>
+    </message>
+    <message>
+        <source>Chairperson&apos;s title</source>
+        <translation>Chức danh ký (UBND)</translation>
+    </message>
+    <message>
+        <source>e.g. CHỦ TỊCH, or PHÓ CHỦ TỊCH for a deputy.</source>
+        <translation>ví dụ: CHỦ TỊCH; cấp phó ký thì ghi PHÓ CHỦ TỊCH.</translation>
+    </message>
+    <message>
+        <source>Authority line</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>The line above the signer&apos;s title (Decree 30/2020):
+• TM. – on behalf of a collective body: TM. ỦY BAN NHÂN DÂN, then CHỦ TỊCH;
+• KT. – a deputy signs for the head: KT. CHỦ TỊCH, then PHÓ CHỦ TỊCH;
+• Q. – an acting head signs: Q. TRƯỞNG CÔNG AN.
+Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</source>
+        <translation>Dòng ghi trên chức danh người ký (Nghị định 30/2020):
+• TM. – thay mặt tập thể: TM. ỦY BAN NHÂN DÂN, dòng dưới là CHỦ TỊCH;
+• KT. – cấp phó ký thay cấp trưởng: KT. CHỦ TỊCH, dòng dưới là PHÓ CHỦ TỊCH;
+• Q. – quyền cấp trưởng ký: Q. TRƯỞNG CÔNG AN.
+Để trống khi cấp trưởng ký trực tiếp (TRƯỞNG CÔNG AN).</translation>
+    </message>
+</context>
+<context>
+    <name>StartManagementDialog</name>
+    <message>
+        <source>&amp;Managed from</source>
+        <translation>&amp;Quản lý từ ngày</translation>
+    </message>
+    <message>
+        <source>e.g. 12/QĐ-UBND (may be added later)</source>
+        <translation>ví dụ: 12/QĐ-UBND (có thể bổ sung sau)</translation>
+    </message>
+    <message>
+        <source>Team &amp;decision number</source>
+        <translation>&amp;Số quyết định phân công</translation>
+    </message>
+    <message>
+        <source>Decision d&amp;ate</source>
+        <translation>&amp;Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Start management – {0}</source>
+        <translation>Đưa vào quản lý – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Check and finish</source>
+        <translation>Kiểm tra và hoàn tất</translation>
+    </message>
+    <message>
+        <source>Use Back to correct anything. Everything except the unit code can be changed later under Settings.</source>
+        <translation>Bấm Quay lại nếu cần sửa. Mọi thông tin, trừ mã đơn vị, đều có thể thay đổi sau trong Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>Edit support – {0}</source>
+        <translation>Sửa hỗ trợ – {0}</translation>
+    </message>
+    <message>
+        <source>New support – {0}</source>
+        <translation>Ghi hỗ trợ – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>Kết &amp;quả</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of support</source>
+        <translation>&amp;Loại hỗ trợ</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Ngày hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Who gave it: agency, organisation, person</source>
+        <translation>Cơ quan, tổ chức hoặc cá nhân đã hỗ trợ</translation>
+    </message>
+    <message>
+        <source>&amp;Provided by</source>
+        <translation>Đơn &amp;vị hỗ trợ</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (VND)</source>
+        <translation>&amp;Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Loan p&amp;urpose</source>
+        <translation>&amp;Mục đích vay</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Điều kiện vay</translation>
+    </message>
+    <message>
+        <source>&amp;Bank</source>
+        <translation>Ngân &amp;hàng</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Term</source>
+        <translation>&amp;Thời hạn vay</translation>
+    </message>
+    <message>
+        <source>Loan &amp;decision date</source>
+        <translation>Ngày quyết định &amp;cho vay</translation>
+    </message>
+    <message>
+        <source>Loan &amp;status</source>
+        <translation>Tình trạng &amp;khoản vay</translation>
+    </message>
+    <message>
+        <source>This loan is already recorded: saving updates its details and status.</source>
+        <translation>Khoản vay này đã được ghi: lưu lại sẽ cập nhật thông tin và tình trạng khoản vay.</translation>
+    </message>
+    <message>
+        <source>Eligible for this loan on {0}.</source>
+        <translation>Đủ điều kiện vay vào ngày {0}.</translation>
+    </message>
+    <message>
+        <source>Not eligible for this loan on {0}:</source>
+        <translation>Chưa đủ điều kiện vay vào ngày {0}:</translation>
+    </message>
+</context>
+<context>
+    <name>SupportsTab</name>
+    <message>
+        <source>Support ({0})</source>
+        <translation>Hỗ trợ ({0})</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Provided by</source>
+        <translation>Đơn vị hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} tháng</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” of {1}? It stays in the history as deleted.</source>
+        <translation>Xóa “{0}” ngày {1}? Bản ghi vẫn còn trong lịch sử, đánh dấu là đã xóa.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDecisionDialog</name>
+    <message>
+        <source>Team assignment decision – {0}</source>
+        <translation>Quyết định phân công giúp đỡ – {0}</translation>
+    </message>
+    <message>
+        <source>e.g. 12/QĐ-UBND</source>
+        <translation>ví dụ: 12/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Decision &amp;number</source>
+        <translation>&amp;Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision &amp;date</source>
+        <translation>&amp;Ngày quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Trực tiếp giúp đỡ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>Thêm thành viên…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Thay người…</translation>
+    </message>
+    <message>
+        <source>End membership…</source>
+        <translation>Thôi tham gia…</translation>
+    </message>
+    <message>
+        <source>Make responsible</source>
+        <translation>Giao trực tiếp giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Set decision…</source>
+        <translation>Ghi quyết định…</translation>
+    </message>
+    <message>
+        <source>Past members</source>
+        <translation>Thành viên cũ</translation>
+    </message>
+    <message>
+        <source>Team ({0})</source>
+        <translation>Tổ giúp đỡ ({0})</translation>
+    </message>
+    <message>
+        <source>responsible</source>
+        <translation>trực tiếp giúp đỡ</translation>
+    </message>
+    <message>
+        <source>The team is complete: each of the four core roles has an active member.</source>
+        <translation>Tổ giúp đỡ đủ thành phần: cả bốn vai trò chính đều có thành viên đang tham gia.</translation>
+    </message>
+    <message>
+        <source>The team is incomplete. Missing: {0}.</source>
+        <translation>Tổ giúp đỡ chưa đủ thành phần. Còn thiếu: {0}.</translation>
+    </message>
+    <message>
+        <source>Assignment decision (HCD-07): No. {0}, dated {1}</source>
+        <translation>Quyết định phân công (HCD-07): số {0}, ngày {1}</translation>
+    </message>
+    <message>
+        <source>No assignment decision (HCD-07) recorded yet.</source>
+        <translation>Chưa ghi quyết định phân công (HCD-07).</translation>
+    </message>
+    <message>
+        <source>Make {0} the member directly responsible for {1}?</source>
+        <translation>Giao {0} là người trực tiếp giúp đỡ {1}?</translation>
+    </message>
+    <message>
+        <source>Directly responsible member</source>
+        <translation>Người trực tiếp giúp đỡ</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Every change is kept in the audit trail; nothing here can be edited.</source>
+        <translation>Mọi thay đổi đều được lưu vết; không thể sửa nội dung ở đây.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Your unit</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <source>The commune or ward police office this computer works for.</source>
+        <translation>Công an xã, phường sử dụng máy tính này.</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>Mã đơn vị</translation>
+    </message>
+    <message>
+        <source>The 5-digit administrative code of your commune or ward. It is stored on every record and cannot be changed later.</source>
+        <translation>Mã đơn vị hành chính (5 chữ số) của xã, phường. Mã này được lưu trong mọi bản ghi và không thể thay đổi sau.</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>As printed on documents, e.g. Công an phường Thanh Bình.</source>
+        <translation>Như in trên văn bản, ví dụ: Công an phường Thanh Bình.</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <source>e.g. Tỉnh Thái Nguyên.</source>
+        <translation>ví dụ: Tỉnh Thái Nguyên.</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Printed before the date, e.g. “Thanh Bình, ngày 05 tháng 01 năm 2026”.</source>
+        <translation>In trước ngày tháng, ví dụ: “Thanh Bình, ngày 05 tháng 01 năm 2026”.</translation>
+    </message>
+    <message>
+        <source>Reports go to</source>
+        <translation>Cấp nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Since 1 March 2025 communes report directly to the provincial police.</source>
+        <translation>Từ ngày 01/3/2025, Công an cấp xã báo cáo trực tiếp Công an cấp tỉnh.</translation>
+    </message>
+    <message>
+        <source>Receiving police office</source>
+        <translation>Cơ quan nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. Công an tỉnh Thái Nguyên.</source>
+        <translation>ví dụ: Công an tỉnh Thái Nguyên.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSection</name>
+    <message>
+        <source>How your unit appears on reports and documents. The unit code is on every record and cannot be changed.</source>
+        <translation>Thông tin đơn vị in trên báo cáo và văn bản. Mã đơn vị có trong mọi bản ghi nên không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>Mã đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>As printed in the document header, e.g. Công an phường Thanh Bình.</source>
+        <translation>Như in ở phần đầu văn bản, ví dụ: Công an phường Thanh Bình.</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Printed before the date, e.g. “Thanh Bình, ngày 05 tháng 01 năm 2026”.</source>
+        <translation>In trước ngày tháng, ví dụ: “Thanh Bình, ngày 05 tháng 01 năm 2026”.</translation>
+    </message>
+    <message>
+        <source>Parent agency</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>The agency above yours, printed on the first line of the document header, e.g. CÔNG AN TỈNH THÁI NGUYÊN.</source>
+        <translation>Cơ quan cấp trên trực tiếp, in ở dòng đầu tiên của phần đầu văn bản, ví dụ: CÔNG AN TỈNH THÁI NGUYÊN.</translation>
+    </message>
+    <message>
+        <source>Reports go to</source>
+        <translation>Cấp nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Since 1 March 2025 communes report directly to the provincial police; choose the district level only if your plan says so.</source>
+        <translation>Từ ngày 01/3/2025, Công an cấp xã báo cáo trực tiếp Công an cấp tỉnh; chỉ chọn cấp huyện nếu kế hoạch của đơn vị quy định như vậy.</translation>
+    </message>
+    <message>
+        <source>Receiving police office</source>
+        <translation>Cơ quan nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>e.g. Công an tỉnh Thái Nguyên.</source>
+        <translation>ví dụ: Công an tỉnh Thái Nguyên.</translation>
+    </message>
+    <message>
+        <source>Document symbol</source>
+        <translation>Ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>Follows the number on every report: Số: 05/BC-CAX.</source>
+        <translation>Ghi sau số của mỗi báo cáo: Số: 05/BC-CAX.</translation>
+    </message>
+    <message>
+        <source>Report recipients</source>
+        <translation>Danh sách nơi nhận</translation>
+    </message>
+    <message>
+        <source>One recipient per line, as listed under “Nơi nhận:”.</source>
+        <translation>Mỗi dòng một nơi nhận, như liệt kê dưới mục “Nơi nhận:”.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSettingsSection</name>
+    <message>
+        <source>Saved. The new settings apply from now on.</source>
+        <translation>Đã lưu. Cài đặt mới được áp dụng từ bây giờ.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>Who may sign in on this computer. Officers keep the records, leaders review and sign reports, administrators manage users and settings. Accounts are disabled, never deleted, so the history of their work stays readable.</source>
+        <translation>Những người được đăng nhập trên máy tính này. Cán bộ nhập và cập nhật hồ sơ, lãnh đạo duyệt và ký báo cáo, quản trị viên quản lý người dùng và cài đặt. Tài khoản chỉ bị vô hiệu hóa, không bao giờ bị xóa, để vẫn xem được lịch sử công việc của người đó.</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Thêm người dùng…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bị khóa đến</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Đã vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Kích hoạt lại</translation>
+    </message>
+    <message>
+        <source>User {0} was added.</source>
+        <translation>Đã thêm người dùng {0}.</translation>
+    </message>
+    <message>
+        <source>The password of {0} was reset.</source>
+        <translation>Đã đặt lại mật khẩu của {0}.</translation>
+    </message>
+    <message>
+        <source>{0} can no longer sign in.</source>
+        <translation>{0} không thể đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>{0} can sign in again.</source>
+        <translation>{0} đã có thể đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>{0} is unlocked and can sign in again.</source>
+        <translation>Đã mở khóa {0}; người dùng này có thể đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationDialog</name>
+    <message>
+        <source>Edit violation – {0}</source>
+        <translation>Sửa vi phạm – {0}</translation>
+    </message>
+    <message>
+        <source>New violation – {0}</source>
+        <translation>Ghi vi phạm – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại vi phạm</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Ngày vi phạm</translation>
+    </message>
+    <message>
+        <source>What happened, where, who reported it</source>
+        <translation>Sự việc, địa điểm, người phát hiện hoặc báo tin</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Mô tả</translation>
+    </message>
+    <message>
+        <source>Fine, warning, case passed to the investigation agency…</source>
+        <translation>Phạt tiền, cảnh cáo, chuyển cơ quan điều tra…</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>&amp;Hình thức xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsTab</name>
+    <message>
+        <source>Violations ({0})</source>
+        <translation>Vi phạm ({0})</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại vi phạm</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Hình thức xử lý</translation>
+    </message>
+    <message>
+        <source>Delete the violation of {0}? It stays in the history as deleted.</source>
+        <translation>Xóa vi phạm ngày {0}? Bản ghi vẫn còn trong lịch sử, đánh dấu là đã xóa.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPicker</name>
+    <message>
+        <source>Week {0}: Monday {1} – Sunday {2}</source>
+        <translation>Tuần {0}: thứ Hai {1} – Chủ nhật {2}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to HoaNhap</source>
+        <translation>Chào mừng đến với HoaNhap</translation>
+    </message>
+    <message>
+        <source>HoaNhap keeps the records of people released from prison who live in your commune or ward: their support teams, weekly contacts, quarterly evaluations and support, and produces the reports the police rules ask for.
+
+This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted and create the administrator account.
+
+Have ready: the administrative code of your commune or ward (5 digits) and the name of the police office you report to.</source>
+        <translation>HoaNhap quản lý hồ sơ người chấp hành xong án phạt tù đang cư trú tại xã, phường: tổ giúp đỡ, việc gặp gỡ hằng tuần, đánh giá hằng quý và hỗ trợ, đồng thời lập các báo cáo theo quy định của ngành Công an.
+
+Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo và tạo tài khoản quản trị.
+
+Hãy chuẩn bị sẵn: mã đơn vị hành chính của xã, phường (5 chữ số) và tên cơ quan Công an nhận báo cáo của đơn vị.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,328 @@
+"""The main window: navigation, the signed-in user, refreshing after changes, the unit's
+name, the idle lock, what a leader is offered — and the start-up helpers of `views.app`.
+
+Runs on private copies of the demo database with today pinned to 26/11/2026.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.services import person_queries, persons, units
+from desktop.services.dashboard import dashboard
+from desktop.services.person_views import PersonRow
+from desktop.views import app as app_module
+from desktop.views.context import AppContext
+from desktop.views.dashboard.cards import DashboardCard
+from desktop.views.login import LoginDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.people.page import PeoplePage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+PASSWORD = "hoanhap-demo"  # every demo account's
+LOAD_TIMEOUT_MS = 20_000
+KEYS = ("dashboard", "people", "settings")
+
+
+def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    """The window shown, active, with the dashboard's first load done."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.pages["dashboard"].loaded,  # type: ignore[attr-defined]
+                          timeout=LOAD_TIMEOUT_MS):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    centre = window.nav.visualItemRect(window.nav.item(row)).center()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def current_key(window: MainWindow) -> str:
+    current = window.stack.currentWidget()
+    if current is window.person_page:
+        return "person"
+    return next(key for key, page in window.pages.items() if page is current)
+
+
+def managed_person(ctx: AppContext) -> PersonRow:
+    return person_queries.list_people(ctx.db, ctx.actor, status="managed")[0]
+
+
+def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> list[BaseException]:
+    """Run `act` on the next modal dialog once it is up (from inside its exec loop).
+
+    Whatever happens, the dialog is closed afterwards, so a failure never hangs the test;
+    the failures are returned for the test to raise.
+    """
+    failures: list[BaseException] = []
+    deadline = [50]  # tries, 20 ms apart
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            deadline[0] -= 1
+            if deadline[0] > 0:
+                QTimer.singleShot(20, attempt)
+            else:
+                failures.append(AssertionError("no modal dialog appeared"))
+            return
+        try:
+            act(dialog)
+        except BaseException as exc:  # reported by the test, after exec returns
+            failures.append(exc)
+        finally:
+            if dialog.isVisible():
+                dialog.close()  # reject: the window then closes, the test goes on
+
+    QTimer.singleShot(0, attempt)
+    return failures
+
+
+# --- navigation ---------------------------------------------------------------------------
+
+def test_navigation_rows_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert current_key(window) == "dashboard"
+    assert window.nav.count() == 3
+    for row in (1, 2, 0, 2):
+        click_row(qtbot, window, row)
+        assert current_key(window) == KEYS[row]
+        assert window.pages[KEYS[row]].isVisible()
+
+
+def test_ctrl_digits_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    for key, expected in ((Qt.Key.Key_2, "people"), (Qt.Key.Key_3, "settings"),
+                          (Qt.Key.Key_1, "dashboard")):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert current_key(window) == expected
+        assert window.nav.currentRow() == KEYS.index(expected)
+
+
+def test_open_person_shows_the_person_page_and_the_way_back(qtbot: QtBot,
+                                                            ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    person = managed_person(ctx)
+    window.open_person(person.id)
+    assert current_key(window) == "person"
+    assert window.person_page.isVisible()
+    assert window.person_page.header.name.text() == person.full_name
+    assert window.nav.selectedItems() == []  # no page of the list is on screen
+    # The page it was opened from is the current row: clicking it still goes back.
+    click_row(qtbot, window, 0)
+    assert current_key(window) == "dashboard"
+    assert window.nav.item(0).isSelected()
+    window.open_person(person.id)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert current_key(window) == "dashboard"
+    # The person page's back button goes to the people list.
+    window.open_person(person.id)
+    qtbot.mouseClick(window.person_page.header.back, Qt.MouseButton.LeftButton)
+    assert current_key(window) == "people"
+
+
+def test_show_page_is_what_pages_ask_for(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    window.show_page("settings")
+    assert current_key(window) == "settings"
+    window.show_page("reports")  # not built yet: nothing happens rather than a crash
+    assert current_key(window) == "settings"
+
+
+# --- the user and the unit ----------------------------------------------------------------
+
+def test_status_bar_names_the_signed_in_user(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    label = window.statusBar().findChild(QLabel, "signed_in")
+    assert label is not None
+    assert label.isVisible()
+    assert ctx.actor.full_name in label.text()
+    assert ctx.unit.name in label.text()
+
+
+def test_saving_the_unit_renames_the_window(qtbot: QtBot, admin_ctx: AppContext) -> None:
+    window = make_window(qtbot, admin_ctx)
+    old = admin_ctx.unit.name
+    assert old in window.windowTitle()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    settings_page = window.pages["settings"]
+    unit_section = settings_page.sections["unit"]  # type: ignore[attr-defined]
+    name = unit_section.fields.field("name")
+    assert isinstance(name, QLineEdit)
+    name.setText("Công an phường Thanh Bình Mới")
+    save = unit_section.findChild(QPushButton, "save")
+    assert save is not None
+    with qtbot.waitSignal(settings_page.unit_changed):  # type: ignore[attr-defined]
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    assert "Công an phường Thanh Bình Mới" in window.windowTitle()
+    assert old not in window.windowTitle()
+    label = window.statusBar().findChild(QLabel, "signed_in")
+    assert label is not None
+    assert "Công an phường Thanh Bình Mới" in label.text()
+    # Every page — and the person page's tabs, which open the dialogs — has the new unit.
+    holders: list[Any] = [*window.pages.values(), window.person_page,
+                          *window.person_page.all_tabs()]
+    assert {h.ctx.unit.name for h in holders} == {"Công an phường Thanh Bình Mới"}
+    saved = units.home_unit(admin_ctx.db)
+    assert saved is not None
+    assert saved.name == "Công an phường Thanh Bình Mới"
+
+
+def test_a_leader_is_not_offered_reception(qtbot: QtBot, leader_ctx: AppContext) -> None:
+    window = make_window(qtbot, leader_ctx)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    people = window.pages["people"]
+    assert isinstance(people, PeoplePage)
+    assert people.isVisible()
+    assert people.people.total_count() == 25  # a leader reads everyone…
+    assert not people.receive_button.isVisible()  # …but receives no one
+    label = window.statusBar().findChild(QLabel, "signed_in")
+    assert label is not None
+    assert leader_ctx.actor.full_name in label.text()
+
+
+def test_an_officer_is_offered_reception(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    window.show_page("people")
+    people = window.pages["people"]
+    assert isinstance(people, PeoplePage)
+    assert people.receive_button.isVisible()
+
+
+# --- refreshing -----------------------------------------------------------------------------
+
+def test_data_changed_refreshes_the_visible_page_and_the_others_when_shown(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(qtbot, ctx)
+    window.show_page("people")
+    people = window.pages["people"]
+    assert isinstance(people, PeoplePage)
+    assert people.people.total_count() == 25
+    board = window.pages["dashboard"]
+    refreshes: list[int] = []
+    original = board.refresh  # type: ignore[attr-defined]
+    monkeypatch.setattr(board, "refresh", lambda: (refreshes.append(1), original()))
+
+    created = persons.register_walk_in(
+        ctx.db, ctx.actor,
+        persons.PersonInput(full_name="Hà Văn Mới", gender="male", birth_date="1985",
+                            release_date=date(2026, 9, 1)),
+        None, date(2026, 11, 20), today=ctx.today())
+    assert people.people.total_count() == 25  # nobody told the window yet
+    window.data_changed()
+    assert people.people.total_count() == 26  # the page on screen: at once
+    assert refreshes == []  # hidden pages wait until shown
+
+    with qtbot.waitSignal(board.loaded, timeout=LOAD_TIMEOUT_MS):  # type: ignore[attr-defined]
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert refreshes == [1]
+    awaiting = board.findChild(DashboardCard, "card_awaiting_team")
+    assert awaiting is not None
+    assert created.id in awaiting.row_keys()
+    expected = dashboard(ctx.db, ctx.actor, ctx.today())
+    assert awaiting.count == len(expected.awaiting_team)
+    # Shown again without a change: not reloaded.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert refreshes == [1]
+
+
+# --- the idle lock --------------------------------------------------------------------------
+
+def test_idle_lock_hides_everything_until_the_right_password(qtbot: QtBot,
+                                                             ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    central = window.centralWidget()
+    assert window.idle.timer.isActive()
+    assert window.idle.timer.interval() == 10 * 60_000  # the default setting
+    seen: dict[str, Any] = {}
+
+    def unlock(dialog: QWidget) -> None:
+        assert isinstance(dialog, LoginDialog)
+        seen["hidden"] = central.isHidden()
+        seen["user"] = (dialog.username.text(), dialog.username.isReadOnly())
+        seen["idle_paused"] = not window.idle.timer.isActive()
+        qtbot.keyClicks(dialog.password, "sai-mat-khau")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        seen["refused"] = (dialog.message.text(), dialog.isVisible(), central.isHidden(),
+                           dialog.password.text())
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        seen["accepted"] = not dialog.isVisible()
+
+    failures = when_modal(qtbot, unlock)
+    window.idle.timer.timeout.emit()  # ten idle minutes, without waiting for them
+    if failures:
+        raise failures[0]
+
+    assert seen["hidden"] is True
+    assert seen["user"] == (ctx.actor.username, True)
+    assert seen["idle_paused"] is True
+    message, open_after_wrong, hidden_after_wrong, typed = seen["refused"]
+    assert message != ""
+    assert (open_after_wrong, hidden_after_wrong, typed) == (True, True, "")
+    assert seen["accepted"] is True
+    assert window.isVisible()
+    assert central.isVisible()
+    assert window.idle.timer.isActive()  # counting again
+
+
+def test_ctrl_l_locks_and_cancel_closes_the_window(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    seen: list[bool] = []
+
+    def cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, LoginDialog)
+        seen.append(window.centralWidget().isHidden())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    failures = when_modal(qtbot, cancel)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    if failures:
+        raise failures[0]
+    assert seen == [True]
+    assert not window.isVisible()  # the only way back in is the password
+
+
+# --- start-up helpers -----------------------------------------------------------------------
+
+def test_demo_database_signs_in_the_officer(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module.tempfile, "mkdtemp", lambda prefix="": str(tmp_path))
+    db, actor = app_module._demo_database()
+    try:
+        assert db.path == tmp_path / "demo.db"
+        assert (actor.username, actor.role) == ("canbo", "officer")
+        unit = units.home_unit(db)
+        assert unit is not None
+        assert actor.unit_code == unit.code
+        assert len(person_queries.list_people(db, actor)) == 40
+    finally:
+        db.close()
+
+
+def test_make_application_reuses_the_running_one(qapp: QApplication) -> None:
+    names = (qapp.applicationName(), qapp.organizationName())
+    try:
+        made = app_module.make_application(["hoanhap"])
+        assert made is qapp
+        assert (made.applicationName(), made.organizationName()) == ("HoaNhap", "HoaNhap")
+        # The translations are installed: our strings read in Vietnamese.
+        assert QApplication.translate("MainWindow", "Today's work") != "Today's work"
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
