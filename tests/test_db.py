@@ -106,3 +106,22 @@ def test_second_open_in_same_process_is_refused(tmp_path: Path) -> None:
             open_database(path)
     finally:
         db.close()
+
+
+def test_a_long_read_does_not_block_a_write(tmp_path: Path) -> None:
+    """A report reading on a worker thread must not stop the officer from saving (WAL +
+    deferred read transactions)."""
+    from sqlalchemy import select
+
+    from desktop.models import Setting
+
+    db = open_database(tmp_path / "rw.db")
+    try:
+        with db.reading() as reader:
+            reader.execute(select(Setting)).all()  # the read transaction is now open
+            with db.transaction() as writer:
+                writer.add(Setting(key="probe", value="1"))
+        with db.reading() as s:
+            assert s.get(Setting, "probe") is not None
+    finally:
+        db.close()

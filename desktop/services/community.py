@@ -120,5 +120,5 @@ def list_community_models(db: Database, actor: Actor, kind: str | None = None,
         query = query.where(CommunityModel.start_date <= active_on, or_(
             CommunityModel.end_date.is_(None), CommunityModel.end_date >= active_on))
     query = query.order_by(CommunityModel.start_date.desc(), CommunityModel.name)
-    with db.transaction() as session:
+    with db.reading() as session:
         return [model_view(m, name or "") for m, name in session.execute(query)]

@@ -211,7 +211,7 @@ def _live_contacts(person_id: str) -> Select[ContactLog]:
 def list_contacts(db: Database, actor: Actor, person_id: str) -> list[ContactView]:
     """The person's contact log, newest first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(_live_contacts(person.id).order_by(
             ContactLog.contact_date.desc(), ContactLog.created_at.desc()))
@@ -230,7 +230,7 @@ def contact_defaults(db: Database, actor: Actor, person_id: str,
     today, the form used last time, the police member, the next meeting one interval on."""
     require(actor, Action.READ)
     day = today_or(today)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         last_form = session.scalar(_live_contacts(person.id).with_only_columns(ContactLog.form)
                                    .order_by(ContactLog.contact_date.desc(),
@@ -310,7 +310,7 @@ def remove_excused_week(db: Database, actor: Actor, excused_id: str, reason: str
 def list_excused_weeks(db: Database, actor: Actor, person_id: str) -> list[ExcusedWeekView]:
     """The person's excused weeks, newest first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(select(ExcusedWeek).where(
             ExcusedWeek.person_id == person.id, ExcusedWeek.deleted_at.is_(None),
@@ -333,6 +333,6 @@ def person_coverage(db: Database, actor: Actor, person_id: str, start: date,
     """Due, covered and excused weeks of the person between `start` and `end` (included)."""
     require(actor, Action.READ)
     validation.not_before("end_date", end, start, "ngày bắt đầu")
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         return coverage_in(session, person, start, end)

@@ -191,7 +191,7 @@ def record_evaluation(db: Database, actor: Actor, person_id: str, data: Evaluati
 def list_evaluations(db: Database, actor: Actor, person_id: str) -> list[EvaluationView]:
     """The person's evaluations, latest quarter first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         unit = home_unit(session, actor)
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(select(Evaluation).where(
@@ -305,7 +305,7 @@ def evaluation_draft(db: Database, actor: Actor, person_id: str, quarter: str,
     it again never discards what was written), otherwise a draft from the quarter's records."""
     require(actor, Action.READ)
     day = today_or(today)
-    with db.transaction() as session:
+    with db.reading() as session:
         unit = home_unit(session, actor)
         period = _quarter(unit, quarter)
         person = person_in_care(session, actor, person_id, doing="lập đánh giá quý")

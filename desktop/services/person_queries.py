@@ -110,7 +110,7 @@ def get_person(db: Database, actor: Actor, person_id: str,
     """The person page: profile, judgment, dated history, deadlines, expected expungement."""
     require(actor, Action.READ)
     day = today or date.today()
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         judgment = live_judgment(session, person.id)
         history = session.scalars(
@@ -166,7 +166,7 @@ def list_people(db: Database, actor: Actor, query: str = "", status: str | None 
     if residential_area:
         area = validation.text("residential_area", residential_area, max_len=100)
         select_rows = select_rows.where(Person.residential_area == area)
-    with db.transaction() as session:
+    with db.reading() as session:
         return _rows(session, select_rows)
 
 
@@ -207,7 +207,7 @@ def find_duplicates(db: Database, actor: Actor, person: PersonInput) -> list[Per
     if id_number:
         wanted.append(Person.id_number == id_number)
     query = _unit_people(actor, *ROW_COLUMNS, Person.place_of_origin).where(or_(*wanted))
-    with db.transaction() as session:
+    with db.reading() as session:
         found = [r for r in session.execute(query)
                  if _same_person(r, person, id_number, name_key, birth)]
         rows = [person_row(*r[:len(ROW_COLUMNS)]) for r in found]

@@ -116,7 +116,7 @@ def list_settings(db: Database) -> list[SettingView]:
 
     Readable by anyone signed in (nothing here is personal data); only saving is guarded.
     """
-    with db.transaction() as session:
+    with db.reading() as session:
         stored = _stored(session)
     return [_view(spec, _decode(spec, stored.get(spec.key))) for spec in SETTINGS]
 
@@ -124,7 +124,7 @@ def list_settings(db: Database) -> list[SettingView]:
 def setting_value(db: Database, key: str) -> SettingValue:
     """The current value of one setting (its default if never changed)."""
     spec = _SPECS[key]
-    with db.transaction() as session:
+    with db.reading() as session:
         raw = session.scalar(select(Setting.value).where(Setting.key == key))
     return _decode(spec, raw)
 

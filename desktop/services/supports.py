@@ -274,7 +274,7 @@ def supports_between(session: Session, person_id: str, start: date,
 def list_supports(db: Database, actor: Actor, person_id: str) -> list[SupportView]:
     """The person's support records, newest first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(select(Support).where(
             Support.person_id == person.id, Support.deleted_at.is_(None),
@@ -287,7 +287,7 @@ def loan_eligibility_for(db: Database, actor: Actor, person_id: str, purpose: st
     """Whether the person may be put on this month's Form 01 list for `purpose`, and why not."""
     require(actor, Action.READ)
     code = validation.one_of("loan_purpose", purpose, LOAN_PURPOSES, LOAN_PURPOSE_LABELS)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         verdict, _ = _eligibility(session, home_unit(session, actor), person, code,
                                   today_or(today))

@@ -241,7 +241,7 @@ def _team_view(session: Session, person: Person, on: date) -> TeamView:
 def team_of(db: Database, actor: Actor, person_id: str, on: date | None = None) -> TeamView:
     """The person's team as it stood on `on` (today by default)."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         return _team_view(session, person, today_or(on))
 
@@ -249,7 +249,7 @@ def team_of(db: Database, actor: Actor, person_id: str, on: date | None = None) 
 def team_history(db: Database, actor: Actor, person_id: str) -> list[TeamMemberView]:
     """Every member the person's team ever had, newest first (for the person page)."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(
             select(TeamMember).where(TeamMember.person_id == person.id,

@@ -384,7 +384,7 @@ def _full_names(session: Session, usernames: set[str]) -> dict[str, str]:
 def person_timeline(db: Database, actor: Actor, person_id: str) -> list[TimelineEntry]:
     """The person's history, newest first, one Vietnamese sentence per change."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         entries = _entries(session, person.id)
         ctx = _Context(rows=_current_rows(session, person),

@@ -180,7 +180,7 @@ def initialize(db: Database, *, unit_code: str, unit_name: str, province: str,
 
 def home_unit(db: Database) -> UnitView | None:
     """The installation's own unit, or None before first-run set-up."""
-    with db.transaction() as session:
+    with db.reading() as session:
         unit = _home(session)
         return view(unit) if unit is not None else None
 
@@ -199,7 +199,7 @@ def update_unit_settings(db: Database, actor: Actor, **values: Any) -> UnitView:
 
 def list_units(db: Database) -> list[UnitView]:
     """Every live unit: the home unit first, then imported units by code."""
-    with db.transaction() as session:
+    with db.reading() as session:
         rows = session.scalars(
             select(Unit).where(Unit.deleted_at.is_(None))
             .order_by(Unit.is_home.desc(), Unit.code)

@@ -312,7 +312,7 @@ def set_user_active(db: Database, actor: Actor, username: str, active: bool) -> 
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     """The unit's accounts by login name (administrators only)."""
     require(actor, Action.MANAGE_USERS)
-    with db.transaction() as session:
+    with db.reading() as session:
         rows = session.scalars(
             select(User).where(User.unit_code == actor.unit_code, User.deleted_at.is_(None))
             .order_by(User.username)

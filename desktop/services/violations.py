@@ -124,7 +124,7 @@ def violations_between(session: Session, person_id: str, start: date,
 def list_violations(db: Database, actor: Actor, person_id: str) -> list[ViolationView]:
     """The person's violations, newest first."""
     require(actor, Action.READ)
-    with db.transaction() as session:
+    with db.reading() as session:
         person = records.get_owned(session, Person, person_id, actor)
         rows = session.scalars(select(Violation).where(
             Violation.person_id == person.id, Violation.deleted_at.is_(None),
