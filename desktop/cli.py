@@ -42,6 +42,8 @@ def build_parser() -> VietnameseParser:
     parser.add_argument("--version", action="version", version=f"HoaNhap {__version__}")
     _db_arg(parser, required=False)
     parser.add_argument("--demo", action="store_true", help="mở giao diện trên dữ liệu mẫu")
+    parser.add_argument("--self-test", action="store_true",
+                        help="tự kiểm tra bản cài đặt trên dữ liệu tạm rồi thoát (0: đạt)")
     sub = parser.add_subparsers(dest="command", parser_class=VietnameseParser)
 
     p = sub.add_parser("init", help="khởi tạo cơ sở dữ liệu, đơn vị và tài khoản quản trị")
@@ -79,15 +81,83 @@ def build_parser() -> VietnameseParser:
     p = sub.add_parser("verify", help="kiểm tra chữ ký số của một báo cáo PDF")
     p.add_argument("file", type=Path, metavar="FILE.pdf")
     _db_arg(p, required=False)
+    _exchange_parsers(sub)
+    _backup_parsers(sub)
+    _intake_parsers(sub)
     return parser
+
+
+def _login_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", metavar="NAME", help="tài khoản thực hiện")
+    p.add_argument("--password-file", type=Path, metavar="F")
+
+
+def _exchange_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    p = sub.add_parser("export", help="xuất gói dữ liệu (.hnp) để chép sang USB")
+    _db_arg(p)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE_OR_DIR",
+                   help="thư mục, hoặc tệp .hnp")
+    p.add_argument("--kind", choices=("full", "changes"), default="full",
+                   help="full: toàn bộ; changes: các thay đổi từ gói trước gửi cùng đơn vị")
+    p.add_argument("--to", metavar="UNIT_CODE", help="mã đơn vị nhận")
+    lock = p.add_mutually_exclusive_group(required=True)
+    lock.add_argument("--passphrase-file", type=Path, metavar="F", help="mật khẩu của gói")
+    lock.add_argument("--recipient-key", metavar="KEY", help="khóa nhận gói age1… của đơn vị nhận")
+    lock.add_argument("--plain", action="store_true", help="không mã hóa (chỉ để thử nghiệm)")
+    _login_args(p)
+
+    p = sub.add_parser("import", help="xem trước và nhập một gói dữ liệu (.hnp)")
+    _db_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--passphrase-file", type=Path, metavar="F")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p.add_argument("--accept-new-key", action="store_true",
+                   help="chấp nhận khóa ký mới sau khi đã đối chiếu vân tay qua điện thoại")
+
+
+def _backup_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (đang mở vẫn sao lưu được)")
+    _db_arg(p)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    _login_args(p)
+
+    p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ bản sao lưu đã kiểm tra")
+    _db_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+
+
+def _intake_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    p = sub.add_parser("import-excel", help="xem trước và nhập danh sách người từ tệp Excel")
+    _db_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--sheet", metavar="NAME", help="tên trang tính (mặc định: tự tìm)")
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help="dòng tiêu đề (mặc định: tự tìm trong 20 dòng đầu)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p.add_argument("--rejected-out", type=Path, metavar="FILE.xlsx",
+                   help="ghi các dòng bị từ chối (kèm cột «Lỗi») để sửa rồi nhập lại")
+    _login_args(p)
+
+    p = sub.add_parser("excel-template", help="ghi tệp Excel mẫu để điền danh sách người")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
 
 
 def _report_parser(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
     p = sub.add_parser("report", help="lập báo cáo (PDF/XLSX), có thể ký số và khóa kỳ")
     _db_arg(p)
-    p.add_argument("--form", required=True, metavar="MẪU", help="hcd13, hcd12, hcd09, form01")
-    p.add_argument("--period", required=True, metavar="P",
-                   help="2026-M07, 2026-Q3, 2026-H1, 2026-Y, 2021-03-22..2025-10-31")
+    p.add_argument("--form", required=True, metavar="MẪU",
+                   help="hcd13, hcd12, hcd09, form01; về một người: hcd02, hcd05, hcd07, "
+                        "hcd08, hcd10, hcd11")
+    p.add_argument("--period", metavar="P",
+                   help="2026-M07, 2026-Q3, 2026-H1, 2026-Y, 2021-03-22..2025-10-31 "
+                        "(hcd05, hcd07, hcd10, hcd11: không dùng; hcd02: mặc định từ ngày "
+                        "tiếp nhận)")
+    p.add_argument("--person", metavar="MÃ", help="mã hồ sơ hoặc số CCCD của người (mẫu "
+                                                 "hcd02, hcd05, hcd07, hcd08, hcd10, hcd11)")
+    p.add_argument("--reason", metavar="LÝ_DO", help="hcd10, hcd11: lý do kết thúc quản lý "
+                   "(expunged, moved, abroad, missing, died, new_sentence; mặc định: đã ghi)")
+    p.add_argument("--end-date", metavar="YYYY-MM-DD",
+                   help="hcd10, hcd11: ngày kết thúc quản lý (mặc định: đã ghi)")
     p.add_argument("--unit", metavar="CODE", help="đơn vị (mặc định: đơn vị của máy)")
     p.add_argument("--all-units", action="store_true", help="bản tổng hợp mọi đơn vị")
     p.add_argument("--out", required=True, action="append", type=Path, metavar="FILE",
@@ -120,6 +190,10 @@ def _run_guarded(action: Callable[[], int]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `hoanhap` console script."""
     args = build_parser().parse_args(argv)
+    if args.self_test:  # before the GUI: it must work on a PC nobody has set up yet
+        from desktop.selftest import main as self_test
+
+        return _run_guarded(self_test)
     if args.command is None:
         return _run_guarded(lambda: dispatch.gui(args))
     return _run_guarded(lambda: dispatch.run(args))

@@ -1,10 +1,31 @@
-"""Routes a parsed command line to its job."""
+"""Routes a parsed command line to its job, importing only that job's module.
+
+Loading every command (reports, signing, Qt…) on each start made a simple `hoanhap check`
+take seconds; each job's module is imported when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from importlib import import_module
+from typing import cast
 
-from desktop.commands import checking, figures_cmd, report_cmd, setup, verify_cmd
+# sub-command → (module under desktop.commands, function)
+JOBS: dict[str, tuple[str, str]] = {
+    "init": ("setup", "init"),
+    "demo": ("setup", "demo"),
+    "figures": ("figures_cmd", "figures"),
+    "check": ("checking", "check"),
+    "report": ("report_cmd", "report"),
+    "verify": ("verify_cmd", "verify"),
+    "export": ("exchange_cmd", "export"),
+    "import": ("exchange_cmd", "import_"),
+    "backup": ("backup_cmd", "backup"),
+    "restore": ("backup_cmd", "restore"),
+    "import-excel": ("intake_cmd", "import_excel"),
+    "excel-template": ("intake_cmd", "excel_template"),
+}
 
 
 def gui(args: argparse.Namespace) -> int:
@@ -16,12 +37,6 @@ def gui(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run the sub-command named in `args.command`."""
-    jobs = {
-        "init": setup.init,
-        "demo": setup.demo,
-        "figures": figures_cmd.figures,
-        "check": checking.check,
-        "report": report_cmd.report,
-        "verify": verify_cmd.verify,
-    }
-    return jobs[args.command](args)
+    module, function = JOBS[args.command]
+    job = getattr(import_module(f"desktop.commands.{module}"), function)
+    return cast(Callable[[argparse.Namespace], int], job)(args)

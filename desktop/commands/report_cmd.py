@@ -2,7 +2,8 @@
 signing the PDF (PAdES, `desktop.reports.signing`) and locking the period.
 
 One snapshot per run: `--out a.pdf --out a.xlsx` writes both files from the same stored
-figures, so they cannot disagree.
+figures, so they cannot disagree. The papers about one person (`--person`: HCD-02, 05,
+07, 08, 10, 11) are PDF only and signed by hand: signing digitally would lock a period.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from desktop.commands.setup import read_secret
 from desktop.db import Database, open_database
 from desktop.reports.catalog import FormDef, form_for_cli
 from desktop.reports.forms import RenderOptions, render_pdf
+from desktop.reports.person_contents import PersonRequest
 from desktop.reports.snapshot import (
     ReportSnapshot,
     mark_signed,
@@ -31,18 +33,52 @@ from desktop.services.access import Action, Actor, require
 SUFFIXES = (".pdf", ".xlsx")
 
 
+def _day(option: str, text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise CommandError(f"{option} phải có dạng YYYY-MM-DD (đã cho {text}).") from None
+
+
+def _check_subject(form: FormDef, args: argparse.Namespace) -> None:
+    """The options a form takes: a person for a person's paper, a period for the others."""
+    person = form.scope == "person"
+    if person and not args.person:
+        raise CommandError(f"Mẫu {form.code} lập cho một người: thêm --person MÃ (mã hồ sơ "
+                           "hoặc số CCCD).")
+    if not person and args.person:
+        raise CommandError(f"Mẫu {form.code} là báo cáo của đơn vị: bỏ --person.")
+    if (not person or form.code == "HCD-08") and not args.period:
+        raise CommandError(f"Mẫu {form.code} cần kỳ báo cáo: thêm --period (ví dụ "
+                           f"{'2026-Q3' if 'quarter' in form.kinds else '2026-M07'}).")
+    if form.code not in ("HCD-10", "HCD-11") and (args.reason or args.end_date):
+        raise CommandError("--reason và --end-date chỉ dùng cho mẫu hcd10, hcd11.")
+
+
 def _form(args: argparse.Namespace) -> FormDef:
-    if args.form.lower() == "form01":
-        raise CommandError("Mẫu số 01 (QĐ 22/2023/QĐ-TTg) chưa có trong phiên bản này.")
-    return form_for_cli(args.form, args.all_units)
+    form = form_for_cli(args.form, args.all_units)
+    _check_subject(form, args)
+    return form
 
 
-def _outputs(args: argparse.Namespace) -> list[Path]:
+def _person(form: FormDef, args: argparse.Namespace) -> PersonRequest | None:
+    if form.scope != "person":
+        return None
+    return PersonRequest(args.person.strip(), reason=args.reason or None,
+                         end_date=_day("--end-date", args.end_date))
+
+
+def _outputs(form: FormDef, args: argparse.Namespace) -> list[Path]:
     outs = [Path(p) for p in args.out]
     for out in outs:
         if out.suffix.lower() not in SUFFIXES:
             raise CommandError(f"Tệp kết quả {out} phải có đuôi .pdf hoặc .xlsx.")
+        if form.scope == "person" and out.suffix.lower() != ".pdf":
+            raise CommandError(f"Mẫu {form.code} là giấy tờ về một người: chỉ có bản PDF.")
     signing = args.sign_p12 is not None
+    if signing and form.scope == "person":
+        raise CommandError(f"Mẫu {form.code} ký tay, đóng dấu trên bản in; không ký số "
+                           "(bỏ --sign-p12).")
     if signing and not any(o.suffix.lower() == ".pdf" for o in outs):
         raise CommandError("Ký số chỉ áp dụng cho tệp PDF: hãy thêm --out TỆP.pdf.")
     if signing and args.sign_pass_file is None:
@@ -90,10 +126,7 @@ def _sign(snap: ReportSnapshot, actor: Actor, args: argparse.Namespace,
 
 def _options(args: argparse.Namespace, actor: Actor) -> RenderOptions:
     """The header's number and date as given; a signer's own name when the unit has none."""
-    try:
-        issued = date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise CommandError(f"--date phải có dạng YYYY-MM-DD (đã cho {args.date}).") from None
+    issued = _day("--date", args.date)
     signer = actor.full_name if actor.may(Action.SIGN_REPORTS) else None
     return RenderOptions(issued_on=issued, number=args.number.strip(), signer_name=signer)
 
@@ -119,21 +152,29 @@ def _produce_files(db: Database, actor: Actor, snap: ReportSnapshot,
     return done
 
 
+def _done_line(snap: ReportSnapshot, signed: bool, files: list[str]) -> str:
+    """What was made: the form, its period or its person, the unit, the files, the hash."""
+    person = snap.data.get("person")
+    about = person["full_name"] if person else snap.period.label_vi
+    state = "đã ký số, kỳ báo cáo đã khóa" if signed else "chưa ký"
+    return (f"Đã lập {snap.form} {about} – {snap.unit.name} (lần lập {snap.revision}, "
+            f"{state}): {', '.join(files)}. SHA-256 số liệu: {snap.sha256}")
+
+
 def report(args: argparse.Namespace) -> int:
     """Produce the report, write every --out file, sign the PDF when asked."""
     form = _form(args)
-    outs = _outputs(args)
+    outs = _outputs(form, args)
+    person = _person(form, args)
     db = open_database(args.db, create=False)
     try:
         actor = _actor(db, args)
         if args.sign_p12 is not None:
             require(actor, Action.SIGN_REPORTS)  # refuse before any work is done
         options = _options(args, actor)
-        snap = produce_snapshot(db, actor, form.code, args.period, args.unit)
+        snap = produce_snapshot(db, actor, form.code, args.period, args.unit, person=person)
         files = _produce_files(db, actor, snap, args, outs, options)
     finally:
         db.close()
-    state = "đã ký số, kỳ báo cáo đã khóa" if args.sign_p12 is not None else "chưa ký"
-    print(f"Đã lập {snap.form} {snap.period.label_vi} – {snap.unit.name} (lần lập "
-          f"{snap.revision}, {state}): {', '.join(files)}. SHA-256 số liệu: {snap.sha256}")
+    print(_done_line(snap, args.sign_p12 is not None, files))
     return 0

@@ -1,8 +1,10 @@
-"""The statistical forms HoaNhap produces, with the periods and scope each accepts.
+"""The forms HoaNhap produces, with the periods and scope each accepts.
 
 A form code names both the paper form and its scope: `HCD-13` is one commune's report,
 `HCD-13-TH` ("tổng hợp") the consolidation over every unit the installation holds, one
-row per commune plus a totals row (REPORTS.md §1).
+row per commune plus a totals row (REPORTS.md §1). The papers about one person (HCD-02,
+05, 07, 08, 10, 11) have the scope "person"; Form 01 of Decision 22/2023 (`QD22-01`) is a
+commune's monthly list. Neither carries the statistics of REPORTS.md §3 (`statistics`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Literal
 from desktop.rules.periods import Period, PeriodKind
 from desktop.services.errors import ValidationError
 
-Scope = Literal["unit", "all_units"]
+Scope = Literal["unit", "all_units", "person"]
 
 _KIND_WORDS: dict[str, str] = {
     "month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm",
@@ -30,6 +32,10 @@ class FormDef:
     scope: Scope
     kinds: tuple[PeriodKind, ...]
     summary: str  # the title's summary line, completed with the period label
+    # Whether the snapshot's figures are the statistics of REPORTS.md §3 (the rows of
+    # forms.rows): the statistical forms' previews and XLSX read them; a list or a paper
+    # about one person has figures of its own.
+    statistics: bool = True
 
     def check_period(self, period: Period) -> None:
         """Refuse a period this form is not made for (HCD-12 is monthly, HCD-09 quarterly)."""
@@ -48,6 +54,14 @@ _FIGURES = f"số liệu quản lý, giáo dục, giúp đỡ {_REINTEGRATION}"
 _HCD09 = f"Danh sách phân loại {_REINTEGRATION}"
 _MULTI: tuple[PeriodKind, ...] = ("quarter", "half", "year", "custom")
 
+_RELEASED = "người chấp hành xong án phạt tù"
+FORM01 = "QD22-01"
+
+
+def _person_form(code: str, kinds: tuple[PeriodKind, ...], summary: str) -> FormDef:
+    return FormDef(code, code, "person", kinds, summary, statistics=False)
+
+
 FORMS: dict[str, FormDef] = {
     f.code: f
     for f in (
@@ -56,11 +70,29 @@ FORMS: dict[str, FormDef] = {
         FormDef("HCD-12", "HCD-12", "unit", ("month",), f"Thống kê {_FIGURES}"),
         FormDef("HCD-12-TH", "HCD-12", "all_units", ("month",), f"Tổng hợp {_FIGURES}"),
         FormDef("HCD-09", "HCD-09", "unit", ("quarter",), _HCD09),
+        # The person's period: the book's range (HCD-02), the quarter (HCD-08), or the day
+        # the paper is about (reception, team decision, end of management).
+        _person_form("HCD-02", ("month", "quarter", "half", "year", "custom"),
+                     f"Phiếu thông tin {_RELEASED}"),
+        _person_form("HCD-05", ("custom",), "Chấp hành pháp luật, không tái phạm tội"),
+        _person_form("HCD-07", ("custom",), f"Về việc phân công người giúp đỡ {_RELEASED}"),
+        _person_form("HCD-08", ("quarter",), f"Kết quả giúp đỡ {_RELEASED}"),
+        _person_form("HCD-10", ("custom",),
+                     f"Về việc kết thúc quản lý, giúp đỡ {_RELEASED}"),
+        _person_form("HCD-11", ("custom",),
+                     f"Về việc kết thúc quản lý, giúp đỡ {_RELEASED}"),
+        FormDef(FORM01, FORM01, "unit", ("month",),
+                f"{_RELEASED[:1].upper()}{_RELEASED[1:]} đủ điều kiện và có nhu cầu vay vốn "
+                "Ngân hàng Chính sách xã hội", statistics=False),
     )
 }
 
 # Command-line names (REPORTS.md §1 spells them hcd13, hcd12, hcd09, form01).
-CLI_NAMES = {"hcd13": "HCD-13", "hcd12": "HCD-12", "hcd09": "HCD-09"}
+CLI_NAMES = {
+    "hcd13": "HCD-13", "hcd12": "HCD-12", "hcd09": "HCD-09", "hcd02": "HCD-02",
+    "hcd05": "HCD-05", "hcd07": "HCD-07", "hcd08": "HCD-08", "hcd10": "HCD-10",
+    "hcd11": "HCD-11", "form01": FORM01,
+}
 
 
 def get_form(code: str) -> FormDef:

@@ -1,8 +1,10 @@
 """What each form's snapshot holds, gathered once when the report is produced.
 
 Figures come only from `desktop.reports.figures` (the one computation); the lists of
-people from `desktop.reports.annex`. The result is plain JSON data: the PDF, the XLSX and
-the USB package all read it back from the stored snapshot, never from a second query.
+people from `desktop.reports.annex`; Form 01's loan requests from `desktop.reports.loan_list`
+(the papers about one person are gathered by `desktop.reports.person_contents`). The result
+is plain JSON data: the PDF, the XLSX and the USB package all read it back from the stored
+snapshot, never from a second query.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Unit
 from desktop.reports.annex import MISSING, people_managed_at
-from desktop.reports.catalog import FormDef
+from desktop.reports.catalog import FORM01, FormDef
 from desktop.reports.figures import (
     Figures,
     compute_figures,
     compute_figures_by_unit,
     compute_figures_by_year,
 )
+from desktop.reports.loan_list import collect_loan_list
 from desktop.rules.classification import CLASSIFICATIONS
 from desktop.rules.periods import Period, quarters_ending_in
 from desktop.services import locking
@@ -107,6 +110,8 @@ def collect(session: Session, form: FormDef, unit: Unit, period: Period) -> dict
     if form.scope == "all_units":
         return {"figures": _figures(compute_figures(session, period, None)),
                 "by_unit": _by_unit(session, period)}
+    if form.base == FORM01:
+        return collect_loan_list(session, unit, period)
     data: dict[str, Any] = {"figures": _figures(compute_figures(session, period, unit.code))}
     if form.base == "HCD-13":
         quarter = _last_quarter(unit, period)

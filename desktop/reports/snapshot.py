@@ -4,7 +4,8 @@
 keys, UTF-8, no spaces) with its SHA-256 into a `ReportRecord`, and returns them. The PDF,
 the XLSX and the USB package all render from that stored snapshot, so the three can never
 disagree. Signing (`mark_signed`) locks the report's period for its unit
-(`services.locking`); a signed snapshot is never rewritten.
+(`services.locking`); a signed snapshot is never rewritten. A paper about one person
+(HCD-02 … HCD-11) is stored the same way, with the person's data, but never locks a period.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from desktop.db import Database
 from desktop.models import ReportRecord, Unit, new_id, utcnow
 from desktop.reports.catalog import NARRATIVE_SECTIONS, FormDef, get_form
 from desktop.reports.contents import adjustments_for, collect
+from desktop.reports.person_contents import PersonRequest, collect_person
 from desktop.rules.periods import Period, parse_period
 from desktop.services import records, validation
 from desktop.services.access import Action, Actor, require
@@ -95,9 +97,12 @@ class ReportSnapshot:
 
     @property
     def qr_payload(self) -> str:
-        """What the QR code on the last page holds: form, unit, period, snapshot hash."""
+        """What the QR code on the last page holds: form, unit, period (and the person of a
+        person's paper), snapshot hash."""
+        person = self.data.get("person_id")
+        subject = f"person={person};" if person else ""
         return (f"HOANHAP;form={self.form};unit={self.unit.code};period={self.period.code};"
-                f"rev={self.revision};sha256={self.sha256}")
+                f"{subject}rev={self.revision};sha256={self.sha256}")
 
 
 def canonical_json(data: Mapping[str, Any]) -> str:
@@ -128,7 +133,9 @@ def _issuer(session: Session, actor: Actor, form: FormDef, unit_code: str | None
     return _unit(session, unit_code or actor.unit_code)
 
 
-def _period(unit: Unit, form: FormDef, period: str | Period) -> Period:
+def _period(unit: Unit, form: FormDef, period: str | Period | None) -> Period:
+    if period is None:
+        raise ValidationError("period", f"Mẫu {form.code} cần kỳ báo cáo (ví dụ 2026-Q3).")
     if isinstance(period, str):
         period = validation.rule(parse_period, period, unit.period_convention,
                                  unit.year_start_month)
@@ -188,25 +195,49 @@ def _store(session: Session, actor: Actor, unit: Unit, form: FormDef, period: Pe
     return _from_row(row)
 
 
-def produce_snapshot(db: Database, actor: Actor, form: str, period: str | Period,
+def _subject(form: FormDef, person: PersonRequest | None) -> None:
+    """A paper about one person needs the person; a unit's report takes none."""
+    if form.scope == "person" and person is None:
+        raise ValidationError("person", f"Mẫu {form.code} lập cho một người: hãy chọn người.")
+    if form.scope != "person" and person is not None:
+        raise ValidationError("person", f"Mẫu {form.code} là báo cáo của đơn vị, không lập "
+                                        "cho một người.")
+
+
+def _contents(session: Session, actor: Actor, form: FormDef, unit: Unit,
+              period: str | Period | None,
+              person: PersonRequest | None) -> tuple[Period, dict[str, Any]]:
+    """The period and what the snapshot carries besides its header fields."""
+    if person is not None:
+        # A person's paper corrects nothing in the unit's figures: no adjustments list.
+        chosen, data = collect_person(session, actor, form, unit, period, person)
+        return chosen, {"adjustments": [], **data}
+    chosen = _period(unit, form, period)
+    # Corrections to signed periods concern the statistics, which a list does not print.
+    adjustments = adjustments_for(session, form, unit.code, chosen) if form.statistics else []
+    return chosen, {"adjustments": adjustments, **collect(session, form, unit, chosen)}
+
+
+def produce_snapshot(db: Database, actor: Actor, form: str, period: str | Period | None,
                      unit_code: str | None = None,
-                     narrative: Mapping[str, str] | None = None) -> ReportSnapshot:
+                     narrative: Mapping[str, str] | None = None,
+                     person: PersonRequest | None = None) -> ReportSnapshot:
     """Compute `form` for the unit (the actor's by default) over `period`, store it as a
-    new revision of that report, and return the stored snapshot."""
+    new revision of that report, and return the stored snapshot. A person's paper takes
+    `person`; its period may be None (then it is the day or range the paper is about)."""
     require(actor, Action.PRODUCE_REPORTS)
     form_def = get_form(form)
     texts = _narrative(form_def, narrative)
+    _subject(form_def, person)
     with db.transaction() as session:
         unit = _issuer(session, actor, form_def, unit_code)
-        chosen = _period(unit, form_def, period)
+        chosen, contents = _contents(session, actor, form_def, unit, period, person)
         now = utcnow()
         data: dict[str, Any] = {
             "schema": SCHEMA, "form": form_def.code, "scope": form_def.scope,
             "unit": asdict(UnitInfo.of(unit)), "period": _period_json(chosen),
             "revision": _next_revision(session, unit, form_def, chosen),
-            "produced_at": now.isoformat(), "produced_by": actor.username,
-            "adjustments": adjustments_for(session, form_def, unit.code, chosen),
-            **collect(session, form_def, unit, chosen),
+            "produced_at": now.isoformat(), "produced_by": actor.username, **contents,
         }
         if texts:
             data["narrative"] = texts
@@ -284,6 +315,11 @@ def mark_signed(db: Database, actor: Actor, report_id: str, signer: str,
                            f"{actor.unit_code}.")
         if row.signature_state == SIGNED:
             raise ServiceError(f"Báo cáo {row.form} {row.period_code} đã được ký trước đó.")
+        if get_form(row.form).scope == "person":
+            # Signing locks the unit's period (services.locking): a paper about one person
+            # must not freeze every record dated that day.
+            raise ServiceError(f"Mẫu {row.form} là giấy tờ về một người: ký tay, đóng dấu "
+                               "trên bản in; không ký số và khóa kỳ báo cáo.")
         values: dict[str, Any] = {"signature_state": SIGNED, "signer": name,
                                   "signed_at": signed_at}
         if digest is not None:

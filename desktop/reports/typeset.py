@@ -8,7 +8,7 @@ positioning, so a decomposed accent would be drawn beside its letter instead of 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -64,8 +64,9 @@ STYLES: dict[str, ParagraphStyle] = {
     "summary": _style("summary", 14, FONT_BOLD),
     "body": _style("body", 14, align=TA_JUSTIFY, firstLineIndent=1.27 * cm, spaceAfter=6,
                    leading=14 * 1.3),
+    # A heading never ends a page: it goes with the text under it.
     "heading": _style("heading", 14, FONT_BOLD, align=TA_JUSTIFY, firstLineIndent=1.27 * cm,
-                      spaceAfter=6, spaceBefore=4, leading=14 * 1.3),
+                      spaceAfter=6, spaceBefore=4, leading=14 * 1.3, keepWithNext=1),
     "caption": _style("caption", 13, FONT_BOLD, align=TA_LEFT, spaceBefore=6, spaceAfter=4),
     "note": _style("note", 12, FONT_ITALIC, align=TA_LEFT, spaceAfter=4),
     "cell": _style("cell", 11, align=TA_LEFT, leading=13),
@@ -78,6 +79,20 @@ STYLES: dict[str, ParagraphStyle] = {
     "sign_title": _style("sign_title", 14, FONT_BOLD, leading=17),
     "sign_name": _style("sign_name", 14, FONT_BOLD),
     "page_number": _style("page_number", 13),
+    # The papers about one person (HCD-02 … HCD-11, Form 01).
+    "form_mark": _style("form_mark", 12, FONT_BOLD, align=TA_RIGHT, spaceAfter=4),
+    "addressee": _style("addressee", 14, spaceBefore=2, spaceAfter=8),
+    "authority": _style("authority", 14, FONT_BOLD, spaceBefore=2, spaceAfter=6),
+    "basis": _style("basis", 14, FONT_ITALIC, align=TA_JUSTIFY, firstLineIndent=1.27 * cm,
+                    spaceAfter=3, leading=14 * 1.3),
+    "field": _style("field", 14, align=TA_JUSTIFY, spaceAfter=2, leading=14 * 1.3,
+                    leftIndent=0.6 * cm, firstLineIndent=-0.6 * cm),
+    "sign_hint": _style("sign_hint", 13, FONT_ITALIC),
+    # Decree 30's smallest body size and single spacing, for a one-page paper (HCD-05).
+    "body13": _style("body13", 13, align=TA_JUSTIFY, firstLineIndent=1.27 * cm,
+                     spaceAfter=6, leading=13 * 1.2),
+    "field13": _style("field13", 13, align=TA_JUSTIFY, spaceAfter=2, leading=13 * 1.2,
+                      leftIndent=0.6 * cm, firstLineIndent=-0.6 * cm),
 }
 
 
@@ -136,8 +151,8 @@ class Rule(Flowable):
         self.canv.line(x, 2, x + self.rule_width, 2)
 
 
-def _cell_style(col: int, numeric_from: int | None, bold: bool, indent: bool) -> str:
-    if numeric_from is not None and col >= numeric_from:
+def _cell_style(col: int, numeric: Callable[[int], bool], bold: bool, indent: bool) -> str:
+    if numeric(col):
         return "cell_num"
     if bold:
         return "cell_bold"
@@ -155,17 +170,21 @@ def caption(value: str) -> list[Flowable]:
 def data_table(rows: Sequence[Sequence[str]], widths: Sequence[float], *,
                header_rows: int = 1, numeric_from: int | None = None,
                bold_rows: Sequence[int] = (), span_rows: Sequence[int] = (),
-               indent_rows: Sequence[int] = ()) -> Table:
-    """A ruled table: header rows repeat on every page; columns from `numeric_from` on are
-    right-aligned numbers; `span_rows` are group titles spanning the whole width;
-    `indent_rows` have their second column (the label) indented as sub-items."""
+               indent_rows: Sequence[int] = (), numeric_columns: Sequence[int] = ()) -> Table:
+    """A ruled table: header rows repeat on every page; columns from `numeric_from` on (and
+    the `numeric_columns`) are right-aligned numbers; `span_rows` are group titles spanning
+    the whole width; `indent_rows` have their second column (the label) indented as
+    sub-items."""
+    def numeric(col: int) -> bool:
+        return (numeric_from is not None and col >= numeric_from) or col in numeric_columns
+
     cells: list[list[Paragraph | str]] = []
     for index, row in enumerate(rows):
         if index < header_rows:
             cells.append([para(v, "cell_head") for v in row])
             continue
         bold = index in bold_rows or index in span_rows
-        cells.append([para(v, _cell_style(col, numeric_from, bold, index in indent_rows))
+        cells.append([para(v, _cell_style(col, numeric, bold, index in indent_rows))
                       for col, v in enumerate(row)])
     table = Table(cells, colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[Any, ...]] = [

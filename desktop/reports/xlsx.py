@@ -1,4 +1,5 @@
-"""XLSX versions of the statistical forms, for the next level to consolidate (REPORTS.md §1).
+"""XLSX versions of the statistical forms and of Form 01, for the next level to consolidate
+(REPORTS.md §1). The papers about one person are printed and signed only: they have none.
 
 Written from the stored snapshot only, with the same rows as the PDF (`forms.rows`):
 numbers as numbers (percentages as numbers with a number format), totals as formulas
@@ -22,7 +23,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.formatting import format_datetime
 from desktop.reports.annex import MISSING
+from desktop.reports.catalog import FORM01
 from desktop.reports.forms.common import period_phrase, value_columns
+from desktop.reports.forms.form01 import HEADERS as LOAN_HEADERS
+from desktop.reports.forms.form01 import note as loan_note
 from desktop.reports.forms.hcd09 import GROUPS, group_count_key, group_labels
 from desktop.reports.forms.rows import (
     CONSOLIDATED,
@@ -35,6 +39,7 @@ from desktop.reports.forms.rows import (
 )
 from desktop.reports.forms.rows import figure_rows as all_figure_rows
 from desktop.reports.snapshot import ReportSnapshot
+from desktop.services.errors import ValidationError
 from desktop.text import nfc
 
 HEADER_ROW = 7  # the table header; rows 1–5 are the header block
@@ -248,11 +253,43 @@ def _adjustments_sheet(ws: Worksheet, snap: ReportSnapshot) -> None:
     _page_setup(ws, len(headers))
 
 
+def _loan_row(ws: Worksheet, r: int, index: int, loan: Mapping[str, Any]) -> None:
+    year = loan["birth_year"]
+    values = [index, loan["full_name"], int(year) if year.isdigit() else year,
+              loan["id_number"], loan["address"], _iso_date(loan["release_date"]),
+              loan["purpose_label"], loan["amount_vnd"], loan["months"], loan_note(loan)]
+    for col, value in enumerate(values, 1):
+        _put(ws, r, col, value, "vnd" if col == 8 else "int" if col in (1, 9) else None)
+    ws.cell(row=r, column=4).number_format = "@"  # an ID number keeps its leading zeros
+    ws.cell(row=r, column=6).number_format = "dd/mm/yyyy"
+
+
+def _loan_list_sheet(ws: Worksheet, snap: ReportSnapshot) -> None:
+    """Form 01: one row per eligible request, amounts as numbers, the total a SUM."""
+    _header_block(ws, snap, "DANH SÁCH ĐỀ NGHỊ VAY VỐN NGÂN HÀNG CHÍNH SÁCH XÃ HỘI")
+    _table_header(ws, LOAN_HEADERS, [6, 26, 9, 15, 36, 12, 18, 16, 10, 26])
+    first = HEADER_ROW + 1
+    loans = snap.data["loans"]
+    for offset, loan in enumerate(loans):
+        _loan_row(ws, first + offset, offset + 1, loan)
+    total = first + len(loans)
+    _put(ws, total, 2, "Tổng cộng")
+    ws.cell(row=total, column=2).font = _BOLD
+    _put(ws, total, 8, f"=SUM(H{first}:H{total - 1})" if loans else 0, "vnd")
+    _page_setup(ws, len(LOAN_HEADERS))
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE  # ten columns, as on the PDF
+
+
 def write_xlsx(snap: ReportSnapshot) -> bytes:
     """The XLSX of a stored snapshot, sheets chosen by its form."""
+    if snap.form_def.scope == "person":
+        raise ValidationError("format", f"Mẫu {snap.form} là giấy tờ về một người: chỉ có "
+                                        "bản PDF để in, ký.")
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
-    if snap.form_def.scope == "all_units":
+    if snap.form == FORM01:
+        _loan_list_sheet(wb.create_sheet("Danh sách"), snap)
+    elif snap.form_def.scope == "all_units":
         for index, table in enumerate(CONSOLIDATED, 1):
             _units_sheet(wb.create_sheet(f"Biểu {index}"), snap, table.title, table.columns)
         _units_sheet(wb.create_sheet("Dữ liệu"), snap, "TOÀN BỘ SỐ LIỆU", _data_columns())

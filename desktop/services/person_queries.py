@@ -8,7 +8,9 @@ person, no photo bytes), and search is diacritic-insensitive through `name_folde
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -186,30 +188,83 @@ def _same_birth(a: BirthDate | None, b: BirthDate | None) -> bool:
     return a.year == b.year
 
 
-def _same_person(row: Row[Any], p: PersonInput, id_number: str | None, name_key: str,
-                 birth: BirthDate | None) -> bool:
-    if id_number and row.id_number == id_number:
+@dataclass(frozen=True)
+class Identity:
+    """What duplicate detection compares: ID number, folded name, birth, folded origin."""
+
+    id_number: str | None
+    name_key: str
+    birth: BirthDate | None
+    origin_key: str
+
+
+def identity_of(person: PersonInput) -> Identity:
+    """The identity of a person as typed (or read from an Excel row)."""
+    return Identity(_ID_SEPARATORS.sub("", person.id_number) or None, fold(person.full_name),
+                    _parse_birth(person.birth_date), fold(person.place_of_origin))
+
+
+def _row_identity(row: Row[Any]) -> Identity:
+    return Identity(row.id_number, row.name_folded, _parse_birth(row.birth_date),
+                    fold(row.place_of_origin))
+
+
+def same_person(a: Identity, b: Identity) -> bool:
+    """Same ID number, or same name and birth (and same place of origin when both are
+    known): the one definition of "may be the same person" (reception, Excel intake)."""
+    if a.id_number and a.id_number == b.id_number:
         return True
-    if row.name_folded != name_key or not _same_birth(_parse_birth(row.birth_date), birth):
+    if a.name_key != b.name_key or not _same_birth(a.birth, b.birth):
         return False
-    origin, row_origin = fold(p.place_of_origin), fold(row.place_of_origin)
-    return not origin or not row_origin or origin == row_origin
+    return not a.origin_key or not b.origin_key or a.origin_key == b.origin_key
+
+
+# Bound parameters per IN list: well under SQLite's limit, whatever its build.
+_CHUNK = 400
+
+
+def _candidates(session: Session, actor: Actor,
+                wanted: Sequence[Identity]) -> dict[str, Row[Any]]:
+    """Live people of the unit sharing a folded name or an ID number with any of `wanted`,
+    by id: one SELECT per 400 names and per 400 ID numbers, not one per person."""
+    names = sorted({w.name_key for w in wanted})
+    ids = sorted({w.id_number for w in wanted if w.id_number})
+    found: dict[str, Row[Any]] = {}
+    base = _unit_people(actor, *ROW_COLUMNS, Person.place_of_origin)
+    for column, keys in ((Person.name_folded, names), (Person.id_number, ids)):
+        for start in range(0, len(keys), _CHUNK):
+            for row in session.execute(base.where(column.in_(keys[start:start + _CHUNK]))):
+                found[row.id] = row
+    return found
+
+
+def match_people(session: Session, actor: Actor,
+                 people: Sequence[PersonInput]) -> list[list[PersonRow]]:
+    """For each input, the live people of the unit who may be that person, in name order.
+
+    Set-based, so a whole Excel file is checked with a handful of SELECTs.
+    """
+    wanted = [identity_of(p) for p in people]
+    by_name: dict[str, list[Row[Any]]] = defaultdict(list)
+    by_id: dict[str, list[Row[Any]]] = defaultdict(list)
+    for row in _candidates(session, actor, wanted).values():
+        by_name[row.name_folded].append(row)
+        if row.id_number:
+            by_id[row.id_number].append(row)
+    result = []
+    for w in wanted:
+        near = {r.id: r for r in [*by_name.get(w.name_key, []),
+                                  *by_id.get(w.id_number or "", [])]}
+        rows = [person_row(*r[:len(ROW_COLUMNS)]) for r in near.values()
+                if same_person(_row_identity(r), w)]
+        rows.sort(key=lambda r: name_sort_key(r.full_name))
+        result.append(rows)
+    return result
 
 
 def find_duplicates(db: Database, actor: Actor, person: PersonInput) -> list[PersonRow]:
     """Live people of the unit who may be this person: same ID number, or same name and
     birth (and same place of origin when both are known). Run before creating a record."""
     require(actor, Action.READ)
-    id_number = _ID_SEPARATORS.sub("", person.id_number) or None
-    name_key = fold(person.full_name)
-    birth = _parse_birth(person.birth_date)
-    wanted = [Person.name_folded == name_key]
-    if id_number:
-        wanted.append(Person.id_number == id_number)
-    query = _unit_people(actor, *ROW_COLUMNS, Person.place_of_origin).where(or_(*wanted))
     with db.reading() as session:
-        found = [r for r in session.execute(query)
-                 if _same_person(r, person, id_number, name_key, birth)]
-        rows = [person_row(*r[:len(ROW_COLUMNS)]) for r in found]
-    rows.sort(key=lambda r: name_sort_key(r.full_name))
-    return rows
+        return match_people(session, actor, [person])[0]

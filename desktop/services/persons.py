@@ -31,13 +31,16 @@ from desktop.services.person_queries import live_judgment
 from desktop.services.person_views import JudgmentView, PersonView, judgment_view, person_view
 
 __all__ = [
-    "JudgmentInput", "PersonInput", "expect_person", "register_walk_in", "set_judgment",
-    "update_person",
+    "JudgmentInput", "PersonInput", "check_expectation", "check_reception", "create_person",
+    "expect_person", "register_walk_in", "release_fits_case", "set_judgment", "update_person",
+    "validate_person_and_judgment",
 ]
 
 
-def _validate_both(person: PersonInput, judgment: JudgmentInput | None,
-                   today: date) -> tuple[dict[str, Any], dict[str, Any] | None]:
+def validate_person_and_judgment(
+        person: PersonInput, judgment: JudgmentInput | None,
+        today: date) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Column values of a new person and judgment, or the first ValidationError."""
     values = validate_person(person, today)
     if judgment is None:
         return values, None
@@ -46,15 +49,25 @@ def _validate_both(person: PersonInput, judgment: JudgmentInput | None,
     return values, judgment_values
 
 
-def _create(session: Session, actor: Actor, values: dict[str, Any],
-            judgment_values: dict[str, Any] | None, on_date: date) -> PersonView:
-    """Insert the person (and judgment) and open the status history."""
+def create_person(session: Session, actor: Actor, values: dict[str, Any],
+                  judgment_values: dict[str, Any] | None, on_date: date,
+                  note: str = "") -> PersonView:
+    """Insert the person (and judgment) and open the status history (`note` on its first
+    step, e.g. the Excel file a person was imported from)."""
     check_unique_id(session, actor, values["id_number"])
     person = records.create(session, actor, Person, **values)
     if judgment_values is not None:
         records.create(session, actor, Judgment, person_id=person.id, **judgment_values)
-    log_status(session, actor, person, None, on_date)
+    log_status(session, actor, person, None, on_date, note=note)
     return person_view(person)
+
+
+def check_expectation(notice_received_on: date, expected_on: date, release_date: date,
+                      today: date) -> None:
+    """An expected arrival: notice not in the future, arrival after notice and release."""
+    validation.not_future("notice_received_on", notice_received_on, today)
+    validation.not_before("expected_on", expected_on, notice_received_on, "ngày nhận thông báo")
+    validation.not_before("expected_on", expected_on, release_date, "ngày ra trại")
 
 
 def expect_person(db: Database, actor: Actor, person: PersonInput,
@@ -67,17 +80,16 @@ def expect_person(db: Database, actor: Actor, person: PersonInput,
     """
     require(actor, Action.EDIT_RECORDS)
     day = today or date.today()
-    values, judgment_values = _validate_both(person, judgment, day)
-    validation.not_future("notice_received_on", notice_received_on, day)
-    validation.not_before("expected_on", expected_on, notice_received_on, "ngày nhận thông báo")
-    validation.not_before("expected_on", expected_on, values["release_date"], "ngày ra trại")
+    values, judgment_values = validate_person_and_judgment(person, judgment, day)
+    check_expectation(notice_received_on, expected_on, values["release_date"], day)
     values.update(status="expected", notice_received_on=notice_received_on,
                   expected_on=expected_on)
     with db.transaction() as session:
-        return _create(session, actor, values, judgment_values, notice_received_on)
+        return create_person(session, actor, values, judgment_values, notice_received_on)
 
 
-def _received_after_release(received_on: date, release_date: date, today: date) -> None:
+def check_reception(received_on: date, release_date: date, today: date) -> None:
+    """A reception: release and reception not in the future, reception after release."""
     validation.not_future("release_date", release_date, today)
     validation.not_future("received_on", received_on, today)
     validation.not_before("received_on", received_on, release_date, "ngày ra trại")
@@ -89,11 +101,11 @@ def register_walk_in(db: Database, actor: Actor, person: PersonInput,
     """Record a person who reported without a prior notice (status "received" at once)."""
     require(actor, Action.EDIT_RECORDS)
     day = today or date.today()
-    values, judgment_values = _validate_both(person, judgment, day)
-    _received_after_release(received_on, values["release_date"], day)
+    values, judgment_values = validate_person_and_judgment(person, judgment, day)
+    check_reception(received_on, values["release_date"], day)
     values.update(status="received", received_on=received_on)
     with db.transaction() as session:
-        return _create(session, actor, values, judgment_values, received_on)
+        return create_person(session, actor, values, judgment_values, received_on)
 
 
 def _check_version(row: Person, expected_version: int | None) -> None:
@@ -105,7 +117,7 @@ def _check_version(row: Person, expected_version: int | None) -> None:
         )
 
 
-def _release_fits_case(row: Person, release_date: date, today: date) -> None:
+def release_fits_case(row: Person, release_date: date, today: date) -> None:
     """Once a person has come home, the release date is in the past and before reception."""
     if row.status != "expected":
         validation.not_future("release_date", release_date, today)
@@ -124,7 +136,7 @@ def update_person(db: Database, actor: Actor, person_id: str, person: PersonInpu
     with db.transaction() as session:
         row = records.get_owned(session, Person, person_id, actor)
         _check_version(row, expected_version)
-        _release_fits_case(row, values["release_date"], day)
+        release_fits_case(row, values["release_date"], day)
         current = live_judgment(session, row.id)
         if current is not None:
             judgment_before_release(current.judgment_date, values["release_date"])

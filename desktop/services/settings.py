@@ -6,7 +6,8 @@ the range each value may take, reads values back (falling back to the default), 
 changes for administrators with an audit entry.
 
 `set_up_installation` is the first run as the set-up wizard performs it: the home unit, its
-first administrator and the reporting convention, all checked before anything is written.
+first administrator, the reporting convention and the signing certificate, all checked
+before anything is written.
 
 It also gives the Settings screen the facts it shows beside the unit's reporting choices —
 the rule sets one may pin, and which periods today falls in under a convention — so views
@@ -18,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -29,7 +31,7 @@ from desktop.formatting import format_date
 from desktop.models import Setting
 from desktop.rules import periods
 from desktop.rules.ruleset import DEFAULT_RULE_SET_NAME, RULE_SETS
-from desktop.services import units, validation
+from desktop.services import units, users, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
 from desktop.services.errors import ValidationError
@@ -214,26 +216,94 @@ def period_examples(convention: str, year_start_month: int, day: date) -> list[P
     return examples
 
 
+CERTIFICATE_CHOICES = ("create", "import", "later")
+
+
+@dataclass(frozen=True)
+class _CertificatePlan:
+    """The first-run certificate step, checked: what to do and with what."""
+
+    choice: str
+    password: str = ""
+    p12: bytes = b""
+
+
+def _plan_certificate(choice: str, password: str, file: str,
+                      file_password: str) -> _CertificatePlan:
+    """Check the certificate step before anything is written (set-up runs only once)."""
+    # Imported on use: reading a .p12 needs `cryptography`, which nothing else here does.
+    from desktop.reports.certificates import SigningError, read_pkcs12
+
+    if choice not in CERTIFICATE_CHOICES:
+        raise ValidationError("certificate", "Hãy chọn tạo chứng thư số, đăng ký tệp "
+                                             "chứng thư số, hoặc để sau.")
+    if choice == "create":
+        if len(password) < users.MIN_PASSWORD_LEN:
+            raise ValidationError("certificate_password", "Mật khẩu chứng thư số phải có ít "
+                                  f"nhất {users.MIN_PASSWORD_LEN} ký tự.")
+        return _CertificatePlan(choice, password=password)
+    if choice == "later":
+        return _CertificatePlan(choice)
+    if not file.strip():
+        raise ValidationError("certificate_file", "Hãy chọn tệp chứng thư số (.p12, .pfx).")
+    try:
+        p12 = Path(file.strip()).read_bytes()
+    except OSError:
+        raise ValidationError("certificate_file", f"Không đọc được tệp {file.strip()}.") \
+            from None
+    # A PKCS#12 file is one DER SEQUENCE: anything else is the wrong file, and the message
+    # belongs under the file, not under the password the user would then retype.
+    if not p12.startswith(b"\x30"):
+        raise ValidationError("certificate_file", f"Tệp {Path(file.strip()).name} không phải "
+                                                  "là chứng thư số dạng .p12/.pfx.")
+    try:
+        read_pkcs12(p12, file_password)
+    except SigningError as exc:
+        raise ValidationError("certificate_file_password", exc.message) from exc
+    return _CertificatePlan(choice, password=file_password, p12=p12)
+
+
+def _set_up_certificate(db: Database, actor: Actor, plan: _CertificatePlan) -> None:
+    # Imported on use: signing pulls in pyHanko, which only this step and signing need.
+    from desktop.services import signing_keys
+
+    if plan.choice == "create":
+        signing_keys.ensure_unit_certificate(db, actor, plan.password)
+    elif plan.choice == "import":
+        signing_keys.import_certificate(db, actor, plan.p12, plan.password)
+
+
 def set_up_installation(
     db: Database, *, unit_code: str, unit_name: str, province: str, admin_username: str,
     admin_full_name: str, admin_password: str, place_name: str = "",
     recipient_name: str = "", recipient_level: str = "province",
     period_convention: str = "cutoff", year_start_month: int = 12,
+    certificate: str = "later", certificate_password: str = "", certificate_file: str = "",
+    certificate_file_password: str = "",
 ) -> Actor:
     """First run: create the home unit and its administrator, then set the reporting
-    convention; returns the administrator, signed in. Errors name the parameter at fault.
+    convention and the signing certificate; returns the administrator, signed in. Errors
+    name the parameter at fault.
 
-    Later first-run steps (recovery code, signing certificate, encryption) belong here, in
-    order, so the wizard and any headless set-up share them.
+    `certificate` is "create" (the unit's own certificate, protected by
+    `certificate_password`), "import" (register the .p12/.pfx at `certificate_file`,
+    opened with `certificate_file_password`, as a known signer) or "later" (the unit's
+    certificate is then made when a report is first signed with it).
+
+    Later first-run steps (recovery code, encryption) belong here, in order, so the wizard
+    and any headless set-up share them.
     """
-    # Checked before the unit exists: set-up refuses to run twice, so a convention rejected
+    # Checked before the unit exists: set-up refuses to run twice, so a value rejected
     # after `initialize` could never be corrected by running the wizard again.
     reporting = units.validate_settings(
         {"period_convention": period_convention, "year_start_month": year_start_month})
+    plan = _plan_certificate(certificate, certificate_password, certificate_file,
+                             certificate_file_password)
     actor = units.initialize(
         db, unit_code=unit_code, unit_name=unit_name, province=province,
         admin_username=admin_username, admin_full_name=admin_full_name,
         admin_password=admin_password, place_name=place_name,
         recipient_name=recipient_name, recipient_level=recipient_level)
     units.update_unit_settings(db, actor, **reporting)
+    _set_up_certificate(db, actor, plan)
     return actor

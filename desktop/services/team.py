@@ -116,7 +116,7 @@ def _validate_member(role: str, name: str, organisation: str, phone: str,
     }
 
 
-def _clear_responsible(session: Session, actor: Actor, person_id: str,
+def clear_responsible(session: Session, actor: Actor, person_id: str,
                        keep_id: str | None = None) -> None:
     """Take the flag from every current member but `keep_id`: one member is responsible.
 
@@ -134,7 +134,7 @@ def _clear_responsible(session: Session, actor: Actor, person_id: str,
 def _add(session: Session, actor: Actor, person: Person, values: dict[str, str],
          from_date: date, responsible: bool) -> TeamMember:
     if responsible:
-        _clear_responsible(session, actor, person.id)
+        clear_responsible(session, actor, person.id)
     return records.create(session, actor, TeamMember, person_id=person.id,
                           from_date=from_date, responsible=responsible, **values)
 
@@ -213,7 +213,7 @@ def set_responsible(db: Database, actor: Actor, member_id: str) -> TeamMemberVie
         if member.to_date is not None:
             raise ValidationError("responsible", f"Thành viên {member.name} đã thôi tham gia "
                                                  "tổ, không thể giao phụ trách trực tiếp.")
-        _clear_responsible(session, actor, member.person_id, keep_id=member.id)
+        clear_responsible(session, actor, member.person_id, keep_id=member.id)
         records.update(session, actor, member, {"responsible": True})
         return member_view(member)
 

@@ -12,14 +12,17 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.config import default_db_path, log_dir
 from desktop.db import Database, DatabaseError, open_database
+from desktop.resources import resource_path
 from desktop.services import units
 from desktop.services.access import Actor
 from desktop.views.context import AppContext
@@ -42,6 +45,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("HoaNhap")
     app.setOrganizationName("HoaNhap")
+    icon = resource_path("icons", "hoanhap.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translations(app)
     return app
 
@@ -96,3 +102,5 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
         return app.exec()
     finally:
         db.close()
+        if demo:  # a demo database is throw-away: leave nothing behind in the temp folder
+            shutil.rmtree(db.path.parent, ignore_errors=True)

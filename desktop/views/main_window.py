@@ -25,6 +25,7 @@ from desktop.views.idle import IdleWatcher
 from desktop.views.login import LoginDialog
 from desktop.views.people.page import PeoplePage
 from desktop.views.person.page import PersonPage
+from desktop.views.reports.page import ReportsPage
 from desktop.views.settings.page import SettingsPage
 
 NAV_WIDTH = 180  # the page names fit; the rest of a 1280 px screen goes to the pages
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self._add_page("dashboard", self.tr("Today's work"), DashboardPage(ctx, self))
         self._add_page("people", self.tr("People"), PeoplePage(ctx, self))
+        self._add_page("reports", self.tr("Reports"), ReportsPage(ctx, self))
         settings_page = SettingsPage(ctx, self)
         settings_page.unit_changed.connect(self._unit_changed)
         settings_page.installation_changed.connect(self._installation_changed)
@@ -111,9 +113,9 @@ class MainWindow(QMainWindow):
             actor.full_name, role, self.ctx.unit.name))
 
     def _shortcuts(self) -> None:
-        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
+        for row in range(len(self.pages)):  # Ctrl+1 … Ctrl+4, in the navigation's order
             action = QAction(self)
-            action.setShortcut(QKeySequence(key))
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self._go(r))
             self.addAction(action)
         lock = QAction(self.tr("Lock"), self)

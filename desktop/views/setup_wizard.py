@@ -1,17 +1,18 @@
-"""First-run set-up: the home unit, the reporting convention and the first administrator.
+"""First-run set-up: the home unit, the reporting convention, the first administrator and
+the unit's signing certificate.
 
 Shown by `app.py` when the database has no home unit yet. Pages, in order (`PageId`):
-welcome → unit → reporting → administrator → summary. Finish hands everything to
-`settings.set_up_installation`, which checks it all before writing anything; an error
-sends the user back to the page holding the field at fault, shown under that field, with
-everything typed still there. After `exec()` returns Accepted, `actor` is the signed-in
-administrator.
+welcome → unit → reporting → administrator → signing certificate → summary. Finish hands
+everything to `settings.set_up_installation`, which checks it all before writing
+anything; an error sends the user back to the page holding the field at fault, shown
+under that field, with everything typed still there. After `exec()` returns Accepted,
+`actor` is the signed-in administrator.
 
-Extension point — later first-run steps (recovery code, signing certificate, database
-encryption): give each a `PageId` before SUMMARY and a `FieldPage` whose field names are
-the parameters it adds to `settings.set_up_installation` (which performs the step), and
-add it to `FirstRunWizard.field_pages`. Its values then reach the service, appear on the
-summary, and its errors come back under its fields, with no other change here.
+Extension point — later first-run steps (recovery code, database encryption): give each a
+`PageId` before SUMMARY and a `FieldPage` whose field names are the parameters it adds to
+`settings.set_up_installation` (which performs the step), and add it to
+`FirstRunWizard.field_pages`. Its values then reach the service, appear on the summary,
+and its errors come back under its fields, with no other change here.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -38,7 +43,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.labels import PERIOD_CONVENTION_LABELS, RECIPIENT_LEVEL_LABELS
 from desktop.views.errors import show_error
 from desktop.views.forms import ERROR_STYLE
-from desktop.views.settings.fields import FieldForm
+from desktop.views.settings.fields import ChoiceGroup, FieldForm
 from desktop.views.settings.password import check_repeated, password_edit
 from desktop.views.settings.unit_sections import (
     convention_choice,
@@ -54,6 +59,7 @@ class PageId(IntEnum):
     UNIT = 10
     REPORTING = 20
     ADMIN = 30
+    CERTIFICATE = 40
     SUMMARY = 90
 
 
@@ -192,6 +198,99 @@ class AdminPage(FieldPage):
         return "••••••••" if name == "admin_password" else str(value)
 
 
+class CertificatePage(FieldPage):
+    """The unit's signing certificate: create it now, register a .p12/.pfx, or later."""
+
+    # The fields each choice uses; the others are hidden and not sent to the service.
+    USES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "create": ("certificate_password", "certificate_password_repeat"),
+        "import": ("certificate_file", "certificate_file_password"),
+        "later": (),
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Signing certificate"))
+        self.setSubTitle(self.tr(
+            "Reports sent to the provincial police are signed digitally. The office that "
+            "receives them recognises your unit by its certificate."))
+        f = self.fields
+        self.choice = ChoiceGroup([
+            ("create", self.tr("Create the unit's certificate now (recommended)"), self.tr(
+                "A certificate in the unit's name is made on this computer, protected by a "
+                "password. Give the password only to the leaders who sign reports.")),
+            ("import", self.tr("Register a certificate file (.p12, .pfx)"), self.tr(
+                "An officer's certificate from a certificate authority: reports signed "
+                "with it are then recognised here. The private key stays in the file.")),
+            ("later", self.tr("Later"), self.tr(
+                "Skip this step: the unit's certificate is created the first time a "
+                "leader signs a report with it.")),
+        ])
+        self.choice.set_value("create")
+        f.add_field("certificate", self.tr("Certificate"), self.choice)
+        f.add_field("certificate_password", self.tr("Certificate password"), password_edit(),
+                    self.tr("At least {0} characters. Without it nobody can sign with the "
+                            "unit's certificate: keep it safe.")
+                    .format(users.MIN_PASSWORD_LEN))
+        f.add_field("certificate_password_repeat", self.tr("Certificate password again"),
+                    password_edit())
+        f.add_field("certificate_file", self.tr("Certificate file"), QLineEdit(),
+                    self.tr("The .p12 or .pfx file, e.g. on a USB stick."))
+        self.browse = QPushButton(self.tr("Choose file…"))
+        self.browse.setObjectName("browse_certificate")
+        self.browse.clicked.connect(self._browse)
+        f.add_row("", self.browse)
+        f.add_field("certificate_file_password", self.tr("Password of the file"),
+                    password_edit())
+        self.choice.changed.connect(self._show_fields)
+        self._show_fields()
+
+    def _show_fields(self, *_: object) -> None:
+        used = self.USES.get(self.choice.value(), ())
+        for name in (n for names in self.USES.values() for n in names):
+            box = self.fields.field(name).parentWidget()  # the row: field, hint, error
+            assert box is not None
+            self.fields.form.setRowVisible(box, name in used)
+        self.fields.form.setRowVisible(self.browse, self.choice.value() == "import")
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the certificate file"), "",
+            self.tr("Certificate files (*.p12 *.pfx)"))
+        if path:
+            edit = self.fields.field("certificate_file")
+            assert isinstance(edit, QLineEdit)
+            edit.setText(path)
+
+    def values(self) -> dict[str, object]:
+        values = self.fields.values()
+        choice = str(values["certificate"])
+        return {"certificate": choice,
+                **{k: values[k] for k in self.USES.get(choice, ())
+                   if k != "certificate_password_repeat"}}
+
+    def validatePage(self) -> bool:
+        """A new password is typed twice: a typo here would lock the unit out of signing."""
+        super().validatePage()
+        values = self.fields.values()
+        if values["certificate"] != "create":
+            return True
+        try:
+            check_repeated(str(values["certificate_password"]),
+                           str(values["certificate_password_repeat"]),
+                           field="certificate_password_repeat")
+        except ValidationError as exc:
+            self.fields.show_validation(exc)
+            return False
+        return True
+
+    def shown(self, name: str, value: object) -> str:
+        if name == "certificate":
+            button = self.choice.buttons.get(str(value))
+            return button.text() if button is not None else str(value)
+        return "••••••••" if "password" in name else str(value)
+
+
 class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -201,8 +300,8 @@ class WelcomePage(QWizardPage):
             "commune or ward: their support teams, weekly contacts, quarterly evaluations "
             "and support, and produces the reports the police rules ask for.\n\n"
             "This computer has not been set up yet. In a few short steps you will enter "
-            "your unit, choose how reporting periods are counted and create the "
-            "administrator account.\n\n"
+            "your unit, choose how reporting periods are counted, create the "
+            "administrator account and the unit's signing certificate.\n\n"
             "Have ready: the administrative code of your commune or ward (5 digits) and "
             "the name of the police office you report to."))
         text.setWordWrap(True)
@@ -248,7 +347,8 @@ class SummaryPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Creates the home unit and the first administrator; `actor` is set on success."""
+    """Creates the home unit, the first administrator and (unless postponed) the unit's
+    signing certificate; `actor` is set on success."""
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -258,7 +358,7 @@ class FirstRunWizard(QWizard):
         self.setMinimumSize(720, 600)
         self.field_pages: dict[PageId, FieldPage] = {
             PageId.UNIT: UnitPage(), PageId.REPORTING: ReportingPage(),
-            PageId.ADMIN: AdminPage()}
+            PageId.ADMIN: AdminPage(), PageId.CERTIFICATE: CertificatePage()}
         self.summary = SummaryPage([self.field_pages[k] for k in sorted(self.field_pages)])
         self.setPage(PageId.WELCOME, WelcomePage())
         for page_id, page in self.field_pages.items():
@@ -280,6 +380,8 @@ class FirstRunWizard(QWizard):
         return self._set_up()
 
     def _set_up(self) -> bool:
+        # Making the certificate's key takes a moment on an old PC: show that it is working.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.actor = settings.set_up_installation(self.db, **self.values())
         except ValidationError as exc:
@@ -291,6 +393,8 @@ class FirstRunWizard(QWizard):
         except Exception as exc:  # a bug: crash dialog; the wizard stays open
             show_error(self, exc)
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         return True
 
     def _page_of(self, field: str) -> PageId | None:

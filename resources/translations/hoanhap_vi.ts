@@ -91,6 +91,81 @@
     </message>
 </context>
 <context>
+    <name>CertificatePage</name>
+    <message>
+        <source>Signing certificate</source>
+        <translation>Chứng thư số để ký báo cáo</translation>
+    </message>
+    <message>
+        <source>Reports sent to the provincial police are signed digitally. The office that receives them recognises your unit by its certificate.</source>
+        <translation>Báo cáo gửi Công an tỉnh được ký số. Cơ quan nhận báo cáo nhận biết đơn vị của bạn qua chứng thư số này.</translation>
+    </message>
+    <message>
+        <source>Create the unit&apos;s certificate now (recommended)</source>
+        <translation>Tạo chứng thư số của đơn vị ngay bây giờ (khuyên dùng)</translation>
+    </message>
+    <message>
+        <source>A certificate in the unit&apos;s name is made on this computer, protected by a password. Give the password only to the leaders who sign reports.</source>
+        <translation>Một chứng thư số mang tên đơn vị được tạo trên máy này và được bảo vệ bằng mật khẩu. Chỉ giao mật khẩu cho lãnh đạo có thẩm quyền ký báo cáo.</translation>
+    </message>
+    <message>
+        <source>Register a certificate file (.p12, .pfx)</source>
+        <translation>Đăng ký tệp chứng thư số (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>An officer&apos;s certificate from a certificate authority: reports signed with it are then recognised here. The private key stays in the file.</source>
+        <translation>Chứng thư số của cán bộ do tổ chức cung cấp dịch vụ chứng thực cấp: báo cáo ký bằng chứng thư này sẽ được máy này nhận biết. Khóa bí mật vẫn nằm trong tệp, không lưu vào phần mềm.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Skip this step: the unit&apos;s certificate is created the first time a leader signs a report with it.</source>
+        <translation>Bỏ qua bước này: chứng thư số của đơn vị sẽ được tạo vào lần đầu lãnh đạo ký một báo cáo bằng chứng thư số của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Mật khẩu chứng thư số</translation>
+    </message>
+    <message>
+        <source>At least {0} characters. Without it nobody can sign with the unit&apos;s certificate: keep it safe.</source>
+        <translation>Ít nhất {0} ký tự. Không có mật khẩu này thì không ai ký được bằng chứng thư số của đơn vị: hãy giữ kỹ.</translation>
+    </message>
+    <message>
+        <source>Certificate password again</source>
+        <translation>Nhập lại mật khẩu chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>The .p12 or .pfx file, e.g. on a USB stick.</source>
+        <translation>Tệp .p12 hoặc .pfx, ví dụ trên USB.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Password of the file</source>
+        <translation>Mật khẩu của tệp</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact – {0}</source>
@@ -698,6 +773,25 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>FiguresTable</name>
+    <message>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>ĐVT</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HoaNhap – First-time set-up</source>
@@ -816,6 +910,10 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
         <translation>Danh sách người</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -903,6 +1001,13 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Your password was changed. Use the new one from your next sign-in.</source>
         <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau, hãy dùng mật khẩu mới.</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1114,57 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>This week has no contact yet and the last one was too long ago.</source>
         <translation>Tuần này chưa gặp và lần gặp gần nhất đã quá lâu.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>From a date to a date</source>
+        <translation>Từ ngày đến ngày</translation>
+    </message>
+    <message>
+        <source>Month {0}</source>
+        <translation>Tháng {0}</translation>
+    </message>
+    <message>
+        <source>Quarter {0}</source>
+        <translation>Quý {0}</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>6 tháng cuối năm</translation>
+    </message>
+    <message>
+        <source>calendar months</source>
+        <translation>theo tháng dương lịch</translation>
+    </message>
+    <message>
+        <source>figures closed on the 14th, Decree 09/2019</source>
+        <translation>chốt số liệu ngày 14 theo Nghị định 09/2019/NĐ-CP</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1909,100 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>3. Sign, print, hand on</source>
+        <translation>3. Ký, in, gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>Ký &amp;số…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Mở &amp;tệp</translation>
+    </message>
+    <message>
+        <source>Open the file to read or print it</source>
+        <translation>Mở tệp để xem hoặc in</translation>
+    </message>
+    <message>
+        <source>Copy to &amp;USB…</source>
+        <translation>Chép vào &amp;USB…</translation>
+    </message>
+    <message>
+        <source>Produce a report, or select one in the list below.</source>
+        <translation>Hãy lập báo cáo, hoặc chọn một báo cáo trong danh sách phía dưới.</translation>
+    </message>
+    <message>
+        <source>{0}, {1}, revision {2}: {3}.</source>
+        <translation>{0}, {1}, lần lập {2}: {3}.</translation>
+    </message>
+    <message>
+        <source>Files: {0}</source>
+        <translation>Tệp: {0}</translation>
+    </message>
+    <message>
+        <source>No file of this report in {0}.</source>
+        <translation>Không có tệp của báo cáo này trong thư mục {0}.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder to copy to</source>
+        <translation>Chọn USB hoặc thư mục để chép tệp vào</translation>
+    </message>
+    <message>
+        <source>Copied {0} files to {1}.</source>
+        <translation>Đã chép {0} tệp vào {1}.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Đang chép tệp…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportList</name>
+    <message>
+        <source>not signed</source>
+        <translation>chưa ký</translation>
+    </message>
+    <message>
+        <source>signed ({0}, {1})</source>
+        <translation>đã ký ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần lập</translation>
+    </message>
+    <message>
+        <source>Produced by</source>
+        <translation>Người lập</translation>
+    </message>
+    <message>
+        <source>Produced at</source>
+        <translation>Thời điểm lập</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+</context>
+<context>
     <name>ReportingPage</name>
     <message>
         <source>Reporting periods</source>
@@ -1820,6 +2070,113 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>By date – the rules in force on the day concerned</source>
         <translation>Theo ngày – quy định có hiệu lực vào ngày liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a PDF…</source>
+        <translation>&amp;Kiểm tra chữ ký tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Check the digital signature of a report received from another office</source>
+        <translation>Kiểm tra chữ ký số của báo cáo nhận từ đơn vị khác</translation>
+    </message>
+    <message>
+        <source>1. Choose the report</source>
+        <translation>1. Chọn báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the figures</source>
+        <translation>&amp;Xem trước số liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Mẫu</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>Đơn &amp;vị</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>2. Write the files</source>
+        <translation>2. Xuất tệp</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <source>PDF (to print and sign)</source>
+        <translation>PDF (để in và ký)</translation>
+    </message>
+    <message>
+        <source>XLSX (for the next level)</source>
+        <translation>XLSX (để cấp trên tổng hợp)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduce the report</source>
+        <translation>&amp;Lập báo cáo</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Loại tệp</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Choose a form and a period, then press “Preview the figures”.</source>
+        <translation>Chọn mẫu và kỳ báo cáo, rồi bấm “Xem trước số liệu”.</translation>
+    </message>
+    <message>
+        <source>These figures are for an earlier choice: press “Preview the figures” again.</source>
+        <translation>Số liệu đang hiển thị là của lựa chọn trước; hãy bấm “Xem trước số liệu” để cập nhật.</translation>
+    </message>
+    <message>
+        <source>Reports produced</source>
+        <translation>Các báo cáo đã lập</translation>
+    </message>
+    <message>
+        <source>All units held (consolidated report)</source>
+        <translation>Tất cả các đơn vị (báo cáo tổng hợp)</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>all units held</source>
+        <translation>tất cả các đơn vị</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Chọn thư mục lưu tệp</translation>
+    </message>
+    <message>
+        <source>Producing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>Report {0}, {1} (revision {2}) written to {3}.</source>
+        <translation>Đã lập báo cáo {0} {1} (lần lập {2}); tệp được lưu tại {3}.</translation>
+    </message>
+    <message>
+        <source>Signed by {0}. The signed file is {1}; the period is now locked.</source>
+        <translation>Đã ký số: {0}. Tệp đã ký: {1}; kỳ báo cáo đã được khóa.</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2292,97 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Only an administrator can change these settings. You can change your own password under “My password”.</source>
         <translation>Chỉ quản trị viên được thay đổi các cài đặt này. Bạn có thể đổi mật khẩu của mình tại mục “Mật khẩu của tôi”.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign the report</source>
+        <translation>Ký số báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Ký</translation>
+    </message>
+    <message>
+        <source>{0}, {1} ({2} – {3}), revision {4}.</source>
+        <translation>Báo cáo {0}, {1} ({2} – {3}), lần lập {4}.</translation>
+    </message>
+    <message>
+        <source>Signing locks this period for your unit: records dated in it can then only be changed with a reason, and this report can no longer be produced again.</source>
+        <translation>Ký số sẽ khóa kỳ báo cáo này của đơn vị: hồ sơ có ngày thuộc kỳ chỉ được sửa khi ghi rõ lý do, và không lập lại được báo cáo này nữa.</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s certificate</source>
+        <translation>Chứng thư số của đơn vị</translation>
+    </message>
+    <message>
+        <source>A certificate file (.p12, .pfx)</source>
+        <translation>Tệp chứng thư số (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>A USB token (PKCS#11)</source>
+        <translation>Thiết bị ký số USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;with</source>
+        <translation>Ký &amp;bằng</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file</source>
+        <translation>&amp;Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Choose the token&apos;s PKCS#11 library</source>
+        <translation>Chọn thư viện PKCS#11 của thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Libraries (*.dll *.so *.dylib)</source>
+        <translation>Thư viện (*.dll *.so *.dylib)</translation>
+    </message>
+    <message>
+        <source>Token &amp;library</source>
+        <translation>Thư &amp;viện thiết bị</translation>
+    </message>
+    <message>
+        <source>Token &amp;name</source>
+        <translation>&amp;Nhãn thiết bị</translation>
+    </message>
+    <message>
+        <source>&amp;Key name</source>
+        <translation>Nhãn k&amp;hóa ký</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password</source>
+        <translation>Nhập &amp;lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Your unit has no certificate yet: one is created now and protected by this password. Keep the password safe; without it nobody can sign with the unit&apos;s certificate.</source>
+        <translation>Đơn vị chưa có chứng thư số: chứng thư số sẽ được tạo ngay và được bảo vệ bằng mật khẩu này. Hãy giữ kỹ mật khẩu; không có mật khẩu thì không ai ký được bằng chứng thư số của đơn vị.</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>Mã &amp;PIN</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <source>Signing the report…</source>
+        <translation>Đang ký số báo cáo…</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2930,97 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a signed PDF</source>
+        <translation>Kiểm tra chữ ký số của tệp PDF</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file you received to check its digital signature.</source>
+        <translation>Chọn tệp PDF đã nhận để kiểm tra chữ ký số.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a PDF…</source>
+        <translation>&amp;Chọn tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Signed at (signer&apos;s clock)</source>
+        <translation>Thời điểm ký (theo máy người ký)</translation>
+    </message>
+    <message>
+        <source>Covers the whole file</source>
+        <translation>Bao trùm toàn bộ tệp</translation>
+    </message>
+    <message>
+        <source>Known signer</source>
+        <translation>Người ký đã biết</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Vân tay (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Choose a signed PDF</source>
+        <translation>Chọn tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Tệp: {0}</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Đang kiểm tra chữ ký…</translation>
+    </message>
+    <message>
+        <source>Valid: the signature is intact and covers the whole file.</source>
+        <translation>Hợp lệ: chữ ký số nguyên vẹn và bao trùm toàn bộ tệp.</translation>
+    </message>
+    <message>
+        <source>Unknown signer: the file is intact, but the signer is not among the signers this office knows.</source>
+        <translation>Không rõ người ký: tệp nguyên vẹn, nhưng người ký chưa có trong danh sách người ký mà đơn vị đã biết.</translation>
+    </message>
+    <message>
+        <source>Altered: the file was changed after it was signed. Do not rely on its contents.</source>
+        <translation>Đã bị sửa đổi: tệp đã bị thay đổi sau khi ký. Không được sử dụng nội dung tệp này.</translation>
+    </message>
+    <message>
+        <source>Not signed: the file has no digital signature.</source>
+        <translation>Không có chữ ký: tệp không có chữ ký số.</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>self-issued</source>
+        <translation>tự cấp</translation>
+    </message>
+    <message>
+        <source>issued by {0}</source>
+        <translation>cấp bởi {0}</translation>
+    </message>
+</context>
+<context>
     <name>ViolationDialog</name>
     <message>
         <source>Edit violation – {0}</source>
@@ -2559,12 +3098,12 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     <message>
         <source>HoaNhap keeps the records of people released from prison who live in your commune or ward: their support teams, weekly contacts, quarterly evaluations and support, and produces the reports the police rules ask for.
 
-This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted and create the administrator account.
+This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted, create the administrator account and the unit&apos;s signing certificate.
 
 Have ready: the administrative code of your commune or ward (5 digits) and the name of the police office you report to.</source>
         <translation>HoaNhap quản lý hồ sơ người chấp hành xong án phạt tù đang cư trú tại xã, phường: tổ giúp đỡ, việc gặp gỡ hằng tuần, đánh giá hằng quý và hỗ trợ, đồng thời lập các báo cáo theo quy định của ngành Công an.
 
-Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo và tạo tài khoản quản trị.
+Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo, tạo tài khoản quản trị và chứng thư số của đơn vị.
 
 Hãy chuẩn bị sẵn: mã đơn vị hành chính của xã, phường (5 chữ số) và tên cơ quan Công an nhận báo cáo của đơn vị.</translation>
     </message>

@@ -26,7 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--form", "form01", "--period", "2026-M07"], "chưa có trong phiên bản này"),
+    (["--form", "form01", "--period", "2026-Q3"], "Mẫu QD22-01 lập theo tháng"),
     (["--form", "hcd12", "--period", "2026-Q3"], "Mẫu HCD-12 lập theo tháng"),
     (["--form", "hcd09", "--period", "2026-Q3", "--all-units"], "không có bản tổng hợp"),
     (["--form", "hcd13", "--period", "2026-Q9"], "Quý 9 không hợp lệ"),

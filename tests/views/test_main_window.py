@@ -30,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 PASSWORD = "hoanhap-demo"  # every demo account's
 LOAD_TIMEOUT_MS = 20_000
-KEYS = ("dashboard", "people", "settings")
+KEYS = ("dashboard", "people", "reports", "settings")
 
 
 def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
@@ -96,8 +96,8 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> list[BaseExcepti
 def test_navigation_rows_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     assert current_key(window) == "dashboard"
-    assert window.nav.count() == 3
-    for row in (1, 2, 0, 2):
+    assert window.nav.count() == 4
+    for row in (1, 2, 3, 0, 3):
         click_row(qtbot, window, row)
         assert current_key(window) == KEYS[row]
         assert window.pages[KEYS[row]].isVisible()
@@ -105,8 +105,8 @@ def test_navigation_rows_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
 
 def test_ctrl_digits_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
-    for key, expected in ((Qt.Key.Key_2, "people"), (Qt.Key.Key_3, "settings"),
-                          (Qt.Key.Key_1, "dashboard")):
+    for key, expected in ((Qt.Key.Key_2, "people"), (Qt.Key.Key_3, "reports"),
+                          (Qt.Key.Key_4, "settings"), (Qt.Key.Key_1, "dashboard")):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert current_key(window) == expected
         assert window.nav.currentRow() == KEYS.index(expected)
@@ -138,8 +138,10 @@ def test_show_page_is_what_pages_ask_for(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     window.show_page("settings")
     assert current_key(window) == "settings"
-    window.show_page("reports")  # not built yet: nothing happens rather than a crash
-    assert current_key(window) == "settings"
+    window.show_page("reports")  # the dashboard's "reports due" card asks for it
+    assert current_key(window) == "reports"
+    window.show_page("handoff")  # not built yet: nothing happens rather than a crash
+    assert current_key(window) == "reports"
 
 
 # --- the user and the unit ----------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_saving_the_unit_renames_the_window(qtbot: QtBot, admin_ctx: AppContext)
     window = make_window(qtbot, admin_ctx)
     old = admin_ctx.unit.name
     assert old in window.windowTitle()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     settings_page = window.pages["settings"]
     unit_section = settings_page.sections["unit"]  # type: ignore[attr-defined]
     name = unit_section.fields.field("name")

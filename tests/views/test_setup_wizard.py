@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.db import Database, open_database
-from desktop.services import units, users
-from desktop.views.setup_wizard import FirstRunWizard, PageId
+from desktop.reports.certificates import SigningError, create_unit_certificate
+from desktop.services import signing_keys, units, users
+from desktop.views.setup_wizard import CertificatePage, FirstRunWizard, PageId
 
 PASSWORD = "mat-khau-quan-tri"
+CERT_PASSWORD = "mat-khau-chung-thu"
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -54,6 +56,24 @@ def fill_admin(wizard: FirstRunWizard, repeat: str = PASSWORD) -> None:
     text_field(wizard, PageId.ADMIN, "password_repeat").setText(repeat)
 
 
+def certificate_page(wizard: FirstRunWizard) -> CertificatePage:
+    page = wizard.field_pages[PageId.CERTIFICATE]
+    assert isinstance(page, CertificatePage)
+    return page
+
+
+def fill_certificate(wizard: FirstRunWizard, choice: str = "later", password: str = "",
+                     repeat: str | None = None, file: str = "", file_password: str = "") -> None:
+    """Choose on the certificate page; "later" for tests about the other pages."""
+    page = certificate_page(wizard)
+    page.choice.buttons[choice].click()
+    for name, value in (("certificate_password", password),
+                        ("certificate_password_repeat", password if repeat is None else repeat),
+                        ("certificate_file", file),
+                        ("certificate_file_password", file_password)):
+        text_field(wizard, PageId.CERTIFICATE, name).setText(value)
+
+
 def go_to(wizard: FirstRunWizard, page: PageId) -> None:
     while wizard.currentId() != page:
         before = wizard.currentId()
@@ -78,6 +98,7 @@ def test_finishing_creates_the_unit_typed_and_an_admin_who_can_log_in(
     assert cutoff.isChecked()  # the default
     go_to(wizard, PageId.ADMIN)
     fill_admin(wizard)
+    fill_certificate(wizard)
     go_to(wizard, PageId.SUMMARY)
     finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
@@ -101,6 +122,7 @@ def test_the_chosen_convention_is_saved(wizard: FirstRunWizard, new_db: Database
     year_start.setCurrentIndex(year_start.findData(11))
     go_to(wizard, PageId.ADMIN)
     fill_admin(wizard)
+    fill_certificate(wizard)
     go_to(wizard, PageId.SUMMARY)
     finish(wizard)
     unit = units.home_unit(new_db)
@@ -114,6 +136,7 @@ def test_a_bad_unit_code_returns_to_the_unit_page_with_the_error_under_it(
     fill_unit(wizard, code="26 001")
     go_to(wizard, PageId.ADMIN)
     fill_admin(wizard)
+    fill_certificate(wizard)
     go_to(wizard, PageId.SUMMARY)
     finish(wizard)
     assert wizard.currentId() == PageId.UNIT
@@ -143,6 +166,7 @@ def test_a_short_password_returns_to_the_admin_page(wizard: FirstRunWizard,
         text_field(wizard, PageId.ADMIN, name).setText("short")
     text_field(wizard, PageId.ADMIN, "admin_username").setText("quantri")
     text_field(wizard, PageId.ADMIN, "admin_full_name").setText("Lê Văn Quản")
+    fill_certificate(wizard)
     go_to(wizard, PageId.SUMMARY)
     finish(wizard)
     assert wizard.currentId() == PageId.ADMIN
@@ -156,3 +180,125 @@ def test_mismatched_passwords_stop_at_the_admin_page(wizard: FirstRunWizard) -> 
     wizard.next()
     assert wizard.currentId() == PageId.ADMIN
     assert wizard.field_pages[PageId.ADMIN].fields.error_text("password_repeat")
+
+
+def visible(wizard: FirstRunWizard, name: str) -> bool:
+    return wizard.field_pages[PageId.CERTIFICATE].fields.field(name).isVisible()
+
+
+def test_first_run_creates_the_unit_the_admin_and_the_units_certificate(
+        wizard: FirstRunWizard, new_db: Database) -> None:
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    page = certificate_page(wizard)
+    assert page.choice.value() == "create"  # the recommended default
+    assert visible(wizard, "certificate_password")
+    assert not visible(wizard, "certificate_file")
+    fill_certificate(wizard, "create", CERT_PASSWORD)
+    go_to(wizard, PageId.SUMMARY)
+    summary = wizard.summary.table.text()
+    assert page.choice.buttons["create"].text() in summary
+    assert CERT_PASSWORD not in summary
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+    unit = units.home_unit(new_db)
+    assert unit is not None
+    assert unit.code == "26001"
+    assert users.login(new_db, "quantri", PASSWORD) == wizard.actor
+    signers = signing_keys.known_signers(new_db)
+    assert [s.common_name for s in signers] == ["Công an phường Thanh Bình"]
+    assert wizard.actor is not None
+    # The certificate is the unit's, and only its password opens it.
+    opened = signing_keys.ensure_unit_certificate(new_db, wizard.actor, CERT_PASSWORD)
+    assert opened.fingerprint == signers[0].fingerprint
+    with pytest.raises(SigningError):
+        signing_keys.ensure_unit_certificate(new_db, wizard.actor, "not-the-password")
+
+
+def test_a_certificate_file_is_registered_as_a_known_signer(
+        wizard: FirstRunWizard, new_db: Database, tmp_path: Path) -> None:
+    p12 = tmp_path / "can-bo.p12"
+    p12.write_bytes(create_unit_certificate("Nguyễn Văn Ký", "Công an phường Thanh Bình",
+                                            "Tỉnh Thái Nguyên", "mat-khau-tep"))
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "import", file=str(p12), file_password="mat-khau-tep")
+    assert visible(wizard, "certificate_file")
+    assert not visible(wizard, "certificate_password")
+    assert certificate_page(wizard).browse.isVisible()
+    go_to(wizard, PageId.SUMMARY)
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert units.home_unit(new_db) is not None
+    assert [s.common_name for s in signing_keys.known_signers(new_db)] == ["Nguyễn Văn Ký"]
+
+
+def test_a_wrong_file_password_returns_to_the_certificate_page_before_anything_is_written(
+        wizard: FirstRunWizard, new_db: Database, tmp_path: Path) -> None:
+    p12 = tmp_path / "can-bo.p12"
+    p12.write_bytes(create_unit_certificate("Nguyễn Văn Ký", "Công an phường Thanh Bình",
+                                            "Tỉnh Thái Nguyên", "mat-khau-tep"))
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "import", file=str(p12), file_password="sai-mat-khau")
+    go_to(wizard, PageId.SUMMARY)
+    finish(wizard)
+    assert wizard.currentId() == PageId.CERTIFICATE
+    assert "Mật khẩu" in wizard.field_pages[PageId.CERTIFICATE].fields.error_text(
+        "certificate_file_password")
+    assert units.home_unit(new_db) is None  # set-up runs once: nothing half-done
+    text_field(wizard, PageId.CERTIFICATE, "certificate_file_password").setText("mat-khau-tep")
+    go_to(wizard, PageId.SUMMARY)
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_mismatched_certificate_passwords_stop_at_the_certificate_page(
+        wizard: FirstRunWizard) -> None:
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "create", CERT_PASSWORD, repeat="something-else")
+    wizard.next()
+    assert wizard.currentId() == PageId.CERTIFICATE
+    assert wizard.field_pages[PageId.CERTIFICATE].fields.error_text(
+        "certificate_password_repeat")
+
+
+def test_a_short_certificate_password_is_refused_and_nothing_is_set_up(
+        wizard: FirstRunWizard, new_db: Database) -> None:
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "create", "short")
+    go_to(wizard, PageId.SUMMARY)
+    finish(wizard)
+    assert wizard.currentId() == PageId.CERTIFICATE
+    assert wizard.field_pages[PageId.CERTIFICATE].fields.error_text("certificate_password")
+    assert units.home_unit(new_db) is None
+
+
+def test_later_sets_up_without_a_certificate(wizard: FirstRunWizard, new_db: Database) -> None:
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "later")
+    assert not visible(wizard, "certificate_password")
+    assert not visible(wizard, "certificate_file")
+    go_to(wizard, PageId.SUMMARY)
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert units.home_unit(new_db) is not None
+    assert signing_keys.known_signers(new_db) == []

@@ -1,0 +1,1 @@
+"""The Reports screen: preview, produce, sign, print, copy and verify statistical reports."""
