@@ -8,16 +8,19 @@ unit's settings, so the six services cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.models import Person, Unit
+from desktop.db import Database
+from desktop.models import Person, RecordMixin, Unit
 from desktop.rules.ruleset import RuleSet, resolve_rule_set
-from desktop.services import records, validation
-from desktop.services.access import Actor
+from desktop.services import locking, records, validation
+from desktop.services.access import Action, Actor, require
 from desktop.services.errors import NotFound, ServiceError
 from desktop.services.labels import STATUS_LABELS
 
@@ -94,3 +97,30 @@ def unit_rule_set(unit: Unit, day: date) -> RuleSet:
     rs = validation.rule(resolve_rule_set, unit.rule_set_name, day)
     return replace(rs, loan_violation_free_months=unit.loan_violation_free_months,
                    contact_interval_days=unit.contact_interval_days)
+
+
+R = TypeVar("R", bound=RecordMixin)
+
+
+def delete_dated_record(db: Database, actor: Actor, model: type[R], record_id: str,
+                        reason: str, adjustment_reason: str | None,
+                        dated: Callable[[R], Sequence[tuple[str, date | None]]]) -> None:
+    """Remove a care record entered by mistake: it stays in the database marked deleted,
+    and one dated inside a signed period needs an adjustment reason (`dated` names the
+    (field, date) pairs the period lock checks)."""
+    require(actor, Action.EDIT_RECORDS)
+    why = validation.text("reason", reason, max_len=500)
+    with db.transaction() as session:
+        row = records.get_owned(session, model, record_id, actor)
+        lock = locking.guard(session, actor, adjustment_reason, *dated(row))
+        records.soft_delete(session, actor, row, why)
+        lock.record(session, actor, row, "delete")
+
+
+def dated_between(session: Session, model: type[R], day: InstrumentedAttribute[date],
+                  person_id: str, start: date, end: date) -> list[R]:
+    """The person's live records of `model` whose `day` lies in [start, end], oldest first."""
+    return list(session.scalars(select(model).where(
+        model.person_id == person_id, model.deleted_at.is_(None),  # type: ignore[attr-defined]
+        day.between(start, end),
+    ).order_by(day, model.created_at)))

@@ -23,6 +23,7 @@ from desktop.rules.coverage import week_coverage as rule_week_coverage
 from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import (
+    delete_dated_record,
     free_text,
     home_unit,
     label,
@@ -193,14 +194,8 @@ def update_contact(db: Database, actor: Actor, contact_id: str, data: ContactInp
 def delete_contact(db: Database, actor: Actor, contact_id: str, reason: str = "",
                    adjustment_reason: str | None = None) -> None:
     """Remove a contact logged by mistake (kept in the database, marked deleted)."""
-    require(actor, Action.EDIT_RECORDS)
-    why = validation.text("reason", reason, max_len=500)
-    with db.transaction() as session:
-        contact = records.get_owned(session, ContactLog, contact_id, actor)
-        lock = locking.guard(session, actor, adjustment_reason,
-                             ("contact_date", contact.contact_date))
-        records.soft_delete(session, actor, contact, why)
-        lock.record(session, actor, contact, "delete")
+    delete_dated_record(db, actor, ContactLog, contact_id, reason, adjustment_reason,
+                        lambda row: [("contact_date", row.contact_date)])
 
 
 def _live_contacts(person_id: str) -> Select[ContactLog]:
@@ -297,14 +292,8 @@ def add_excused_week(db: Database, actor: Actor, person_id: str, week: str, reas
 def remove_excused_week(db: Database, actor: Actor, excused_id: str, reason: str = "",
                         adjustment_reason: str | None = None) -> None:
     """Withdraw an excuse: the week counts as due and uncovered again."""
-    require(actor, Action.EDIT_RECORDS)
-    why = validation.text("reason", reason, max_len=500)
-    with db.transaction() as session:
-        row = records.get_owned(session, ExcusedWeek, excused_id, actor)
-        lock = locking.guard(session, actor, adjustment_reason,
-                             *_week_days(parse_iso_week(row.week)))
-        records.soft_delete(session, actor, row, why)
-        lock.record(session, actor, row, "delete")
+    delete_dated_record(db, actor, ExcusedWeek, excused_id, reason, adjustment_reason,
+                        lambda row: _week_days(parse_iso_week(row.week)))
 
 
 def list_excused_weeks(db: Database, actor: Actor, person_id: str) -> list[ExcusedWeekView]:

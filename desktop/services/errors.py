@@ -22,6 +22,11 @@ class ValidationError(ServiceError):
         return f"{self.field}: {self.message}"
 
 
+class PeriodLocked(ValidationError):
+    """The write touches a period whose report is signed: it needs an adjustment reason,
+    passed again as `adjustment_reason` (the GUI then asks for one)."""
+
+
 class PermissionDenied(ServiceError):
     """The caller's role may not do this (SPEC §8)."""
 

@@ -24,7 +24,7 @@ from desktop.models.admin import Adjustment
 from desktop.rules.periods import Period, PeriodKind
 from desktop.services import records, validation
 from desktop.services.access import Actor
-from desktop.services.errors import ValidationError
+from desktop.services.errors import PeriodLocked
 
 SIGNED = "signed"
 _KINDS: dict[str, PeriodKind] = {"M": "month", "Q": "quarter", "H": "half", "Y": "year"}
@@ -124,7 +124,7 @@ def check_unlocked(session: Session, actor: Actor, day: date | None, field: str,
     if lock is None:
         return None
     if not clean_reason(adjustment_reason):
-        raise ValidationError(field, _lock_message(lock))
+        raise PeriodLocked(field, _lock_message(lock))
     return lock
 
 

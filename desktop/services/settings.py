@@ -279,7 +279,9 @@ def set_up_installation(
     recipient_name: str = "", recipient_level: str = "province",
     period_convention: str = "cutoff", year_start_month: int = 12,
     certificate: str = "later", certificate_password: str = "", certificate_file: str = "",
-    certificate_file_password: str = "",
+    certificate_file_password: str = "", police_chief: str = "",
+    police_chief_title: str = "TRƯỞNG CÔNG AN", chairperson: str = "",
+    chairperson_title: str = "CHỦ TỊCH", signer_prefix: str = "TM. ỦY BAN NHÂN DÂN",
 ) -> Actor:
     """First run: create the home unit and its administrator, then set the reporting
     convention and the signing certificate; returns the administrator, signed in. Errors
@@ -288,15 +290,19 @@ def set_up_installation(
     `certificate` is "create" (the unit's own certificate, protected by
     `certificate_password`), "import" (register the .p12/.pfx at `certificate_file`,
     opened with `certificate_file_password`, as a known signer) or "later" (the unit's
-    certificate is then made when a report is first signed with it).
+    certificate is then made when a report is first signed with it). The signers and the
+    authority line (Decree 30/2020 signature block) default to the usual commune wording.
 
     Later first-run steps (recovery code, encryption) belong here, in order, so the wizard
     and any headless set-up share them.
     """
     # Checked before the unit exists: set-up refuses to run twice, so a value rejected
     # after `initialize` could never be corrected by running the wizard again.
-    reporting = units.validate_settings(
-        {"period_convention": period_convention, "year_start_month": year_start_month})
+    unit_settings = units.validate_settings({
+        "period_convention": period_convention, "year_start_month": year_start_month,
+        "police_chief": police_chief, "police_chief_title": police_chief_title,
+        "chairperson": chairperson, "chairperson_title": chairperson_title,
+        "signer_prefix": signer_prefix})
     plan = _plan_certificate(certificate, certificate_password, certificate_file,
                              certificate_file_password)
     actor = units.initialize(
@@ -304,6 +310,6 @@ def set_up_installation(
         admin_username=admin_username, admin_full_name=admin_full_name,
         admin_password=admin_password, place_name=place_name,
         recipient_name=recipient_name, recipient_level=recipient_level)
-    units.update_unit_settings(db, actor, **reporting)
+    units.update_unit_settings(db, actor, **unit_settings)
     _set_up_certificate(db, actor, plan)
     return actor

@@ -22,6 +22,8 @@ from desktop.rules.loans import LoanEligibility, check_loan_amount, loan_eligibi
 from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.casework import (
+    dated_between,
+    delete_dated_record,
     free_text,
     home_unit,
     label,
@@ -252,23 +254,14 @@ def update_support(db: Database, actor: Actor, support_id: str, data: SupportInp
 def delete_support(db: Database, actor: Actor, support_id: str, reason: str = "",
                    adjustment_reason: str | None = None) -> None:
     """Remove a support record entered by mistake (kept in the database, marked deleted)."""
-    require(actor, Action.EDIT_RECORDS)
-    why = validation.text("reason", reason, max_len=500)
-    with db.transaction() as session:
-        row = records.get_owned(session, Support, support_id, actor)
-        lock = locking.guard(session, actor, adjustment_reason,
-                             ("support_date", row.support_date))
-        records.soft_delete(session, actor, row, why)
-        lock.record(session, actor, row, "delete")
+    delete_dated_record(db, actor, Support, support_id, reason, adjustment_reason,
+                        lambda row: [("support_date", row.support_date)])
 
 
 def supports_between(session: Session, person_id: str, start: date,
                      end: date) -> list[Support]:
     """The person's live support records dated in [start, end], oldest first."""
-    return list(session.scalars(select(Support).where(
-        Support.person_id == person_id, Support.deleted_at.is_(None),
-        Support.support_date.between(start, end),
-    ).order_by(Support.support_date, Support.created_at)))
+    return dated_between(session, Support, Support.support_date, person_id, start, end)
 
 
 def list_supports(db: Database, actor: Actor, person_id: str) -> list[SupportView]:

@@ -17,7 +17,15 @@ from desktop.db import Database
 from desktop.models import VIOLATION_KINDS, Person, Violation
 from desktop.services import locking, records, validation
 from desktop.services.access import Action, Actor, require
-from desktop.services.casework import free_text, label, person_in_care, today_or, within_care
+from desktop.services.casework import (
+    dated_between,
+    delete_dated_record,
+    free_text,
+    label,
+    person_in_care,
+    today_or,
+    within_care,
+)
 from desktop.services.labels import VIOLATION_KIND_LABELS
 
 
@@ -102,23 +110,15 @@ def update_violation(db: Database, actor: Actor, violation_id: str, kind: str,
 def delete_violation(db: Database, actor: Actor, violation_id: str, reason: str = "",
                      adjustment_reason: str | None = None) -> None:
     """Remove a violation recorded by mistake (kept in the database, marked deleted)."""
-    require(actor, Action.EDIT_RECORDS)
-    why = validation.text("reason", reason, max_len=500)
-    with db.transaction() as session:
-        row = records.get_owned(session, Violation, violation_id, actor)
-        lock = locking.guard(session, actor, adjustment_reason,
-                             ("violation_date", row.violation_date))
-        records.soft_delete(session, actor, row, why)
-        lock.record(session, actor, row, "delete")
+    delete_dated_record(db, actor, Violation, violation_id, reason, adjustment_reason,
+                        lambda row: [("violation_date", row.violation_date)])
 
 
 def violations_between(session: Session, person_id: str, start: date,
                        end: date) -> list[Violation]:
     """The person's live violations dated in [start, end], oldest first."""
-    return list(session.scalars(select(Violation).where(
-        Violation.person_id == person_id, Violation.deleted_at.is_(None),
-        Violation.violation_date.between(start, end),
-    ).order_by(Violation.violation_date, Violation.created_at)))
+    return dated_between(session, Violation, Violation.violation_date, person_id, start,
+                         end)
 
 
 def list_violations(db: Database, actor: Actor, person_id: str) -> list[ViolationView]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.formatting import format_int
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import PeriodLocked, ServiceError, ValidationError
 from desktop.views.errors import show_error
 
 ERROR_STYLE = "color: #b00020;"
@@ -154,6 +154,7 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._reason: QLineEdit | None = None
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         """Add a labelled row; `name` is the service's field name for error routing.
@@ -230,11 +231,44 @@ class FormDialog(QDialog):
             widget.setFocus()
         self._relayout()
 
+    def adjustment_reason(self) -> str | None:
+        """The reason typed for changing a signed period; None until a lock asked for one.
+
+        Dialogs whose service guards signed periods pass it as `adjustment_reason`."""
+        if self._reason is None:
+            return None
+        return self._reason.text().strip() or None
+
+    def _ask_reason(self) -> None:
+        """A signed period was hit: add the reason row once, below the fields, and focus it."""
+        if self._reason is None:
+            self._reason = QLineEdit()
+            self._reason.setPlaceholderText(self.tr("e.g. missed when the book was typed in"))
+            self.add_field("adjustment_reason", self.tr("Reason for the adjustment"),
+                           self._reason)
+            hint = WrappedLabel("adjustment_hint")
+            hint.setText(self.tr(
+                "The report of this period is already signed, so the signed figures stay as "
+                "they are. The change is saved with this reason and listed under "
+                "“adjustments” in the unit's next report."))
+            self.form.addRow("", hint)
+            # Children added to a visible dialog are shown only on the next event loop turn.
+            self.row_box("adjustment_reason").show()
+            hint.show()
+        self._reason.setFocus()
+        self._relayout()
+
     def run_service(self, call: Callable[[], Any]) -> bool:
-        """Call the service; on success keep its result and close, else show why and stay."""
+        """Call the service; on success keep its result and close, else show why and stay.
+
+        A signed period asks for a reason (`adjustment_reason`) instead of only refusing."""
         self.clear_errors()
         try:
             self.result_value = call()
+        except PeriodLocked as exc:
+            self.show_validation(exc)
+            self._ask_reason()
+            return False
         except ValidationError as exc:
             self.show_validation(exc)
             return False

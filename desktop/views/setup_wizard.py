@@ -1,8 +1,8 @@
-"""First-run set-up: the home unit, the reporting convention, the first administrator and
-the unit's signing certificate.
+"""First-run set-up: the home unit, the reporting convention, the signers, the first
+administrator and the unit's signing certificate.
 
 Shown by `app.py` when the database has no home unit yet. Pages, in order (`PageId`):
-welcome → unit → reporting → administrator → signing certificate → summary. Finish hands
+welcome → unit → reporting → signers → administrator → signing certificate → summary. Finish hands
 everything to `settings.set_up_installation`, which checks it all before writing
 anything; an error sends the user back to the page holding the field at fault, shown
 under that field, with everything typed still there. After `exec()` returns Accepted,
@@ -46,6 +46,7 @@ from desktop.views.forms import ERROR_STYLE
 from desktop.views.settings.fields import ChoiceGroup, FieldForm
 from desktop.views.settings.password import check_repeated, password_edit
 from desktop.views.settings.unit_sections import (
+    add_signer_fields,
     convention_choice,
     describe_periods,
     year_start_choice,
@@ -58,6 +59,7 @@ class PageId(IntEnum):
     WELCOME = 0
     UNIT = 10
     REPORTING = 20
+    SIGNERS = 25
     ADMIN = 30
     CERTIFICATE = 40
     SUMMARY = 90
@@ -163,6 +165,24 @@ class ReportingPage(FieldPage):
         if name == "period_convention":
             return PERIOD_CONVENTION_LABELS.get(str(value), str(value))
         return self.year_start.currentText() if name == "year_start_month" else str(value)
+
+
+class SignersPage(FieldPage):
+    """Who signs reports; pre-filled with the usual commune wording, changeable later."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Signers and titles"))
+        self.setSubTitle(self.tr(
+            "The names and titles printed in the signature block of reports. The usual "
+            "wording is filled in; names can be left empty and added later under Settings."))
+        add_signer_fields(self.fields)
+        self.fields.set_values({
+            "police_chief_title": "TRƯỞNG CÔNG AN", "chairperson_title": "CHỦ TỊCH",
+            "signer_prefix": "TM. ỦY BAN NHÂN DÂN"})
+
+    def shown(self, name: str, value: object) -> str:
+        return str(value) if value else self.tr("(empty)")
 
 
 class AdminPage(FieldPage):
@@ -300,8 +320,8 @@ class WelcomePage(QWizardPage):
             "commune or ward: their support teams, weekly contacts, quarterly evaluations "
             "and support, and produces the reports the police rules ask for.\n\n"
             "This computer has not been set up yet. In a few short steps you will enter "
-            "your unit, choose how reporting periods are counted, create the "
-            "administrator account and the unit's signing certificate.\n\n"
+            "your unit, choose how reporting periods are counted, name the signers of "
+            "reports, create the administrator account and the unit's signing certificate.\n\n"
             "Have ready: the administrative code of your commune or ward (5 digits) and "
             "the name of the police office you report to."))
         text.setWordWrap(True)
@@ -358,7 +378,8 @@ class FirstRunWizard(QWizard):
         self.setMinimumSize(720, 600)
         self.field_pages: dict[PageId, FieldPage] = {
             PageId.UNIT: UnitPage(), PageId.REPORTING: ReportingPage(),
-            PageId.ADMIN: AdminPage(), PageId.CERTIFICATE: CertificatePage()}
+            PageId.SIGNERS: SignersPage(), PageId.ADMIN: AdminPage(),
+            PageId.CERTIFICATE: CertificatePage()}
         self.summary = SummaryPage([self.field_pages[k] for k in sorted(self.field_pages)])
         self.setPage(PageId.WELCOME, WelcomePage())
         for page_id, page in self.field_pages.items():

@@ -196,6 +196,40 @@ def test_every_dated_write_service_is_guarded(db: Database, officer: Actor, lead
     assert entities == ["evaluations", "excused_weeks", "persons", "supports", "violations"]
 
 
+def test_every_delete_service_is_guarded(db: Database, officer: Actor, leader: Actor,
+                                        add_person: Callable[..., str]) -> None:
+    """Deleting a record dated in a signed period needs a reason, whatever the record."""
+    person = add_person()
+    made = {
+        "contacts": contacts.log_contact(
+            db, officer, person, contacts.ContactInput(IN_Q3), today=TODAY).id,
+        "excused_weeks": contacts.add_excused_week(
+            db, officer, person, "2024-W30", "Đi làm xa", TODAY).id,
+        "supports": supports.record_support(
+            db, officer, person, supports.SupportInput("counselling", IN_Q3), TODAY).id,
+        "violations": violations.record_violation(
+            db, officer, person, "administrative", IN_Q3, "Gây rối", today=TODAY).id,
+    }
+    deletes: dict[str, Callable[[str, str | None], None]] = {
+        "contacts": lambda i, why: contacts.delete_contact(db, officer, i,
+                                                          adjustment_reason=why),
+        "excused_weeks": lambda i, why: contacts.remove_excused_week(
+            db, officer, i, adjustment_reason=why),
+        "supports": lambda i, why: supports.delete_support(db, officer, i,
+                                                          adjustment_reason=why),
+        "violations": lambda i, why: violations.delete_violation(db, officer, i,
+                                                                adjustment_reason=why),
+    }
+    sign_q3(db, officer, leader)
+    for entity, delete in deletes.items():
+        with pytest.raises(ValidationError, match="đã ký và khóa"):
+            delete(made[entity], None)
+        delete(made[entity], REASON)
+    with db.reading() as s:
+        done = sorted((a.entity, a.action) for a in s.scalars(select(Adjustment)))
+    assert done == [(entity, "delete") for entity in sorted(deletes)]
+
+
 def test_dates_outside_locked_periods_need_no_reason(db: Database, officer: Actor,
                                                     leader: Actor,
                                                     add_person: Callable[..., str]) -> None:

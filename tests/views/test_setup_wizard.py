@@ -302,3 +302,35 @@ def test_later_sets_up_without_a_certificate(wizard: FirstRunWizard, new_db: Dat
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert units.home_unit(new_db) is not None
     assert signing_keys.known_signers(new_db) == []
+
+
+def test_signers_typed_in_the_wizard_are_printed_on_reports(
+        wizard: FirstRunWizard, new_db: Database) -> None:
+    go_to(wizard, PageId.UNIT)
+    fill_unit(wizard)
+    go_to(wizard, PageId.SIGNERS)
+    signers = wizard.field_pages[PageId.SIGNERS].fields
+    # The usual commune wording is there already: an officer only types the names.
+    assert signers.values()["police_chief_title"] == "TRƯỞNG CÔNG AN"
+    assert signers.values()["chairperson_title"] == "CHỦ TỊCH"
+    assert signers.values()["signer_prefix"] == "TM. ỦY BAN NHÂN DÂN"
+    text_field(wizard, PageId.SIGNERS, "police_chief").setText("Trần Văn Hùng")
+    text_field(wizard, PageId.SIGNERS, "chairperson").setText("Nguyễn Thị Lan")
+    text_field(wizard, PageId.SIGNERS, "chairperson_title").setText("PHÓ CHỦ TỊCH")
+    prefix = signers.field("signer_prefix")
+    assert isinstance(prefix, QComboBox)
+    prefix.setCurrentText("KT. CHỦ TỊCH")
+    go_to(wizard, PageId.ADMIN)
+    fill_admin(wizard)
+    go_to(wizard, PageId.CERTIFICATE)
+    fill_certificate(wizard, "later")
+    go_to(wizard, PageId.SUMMARY)
+    summary = wizard.summary.table.text()
+    assert "Trần Văn Hùng" in summary and "KT. CHỦ TỊCH" in summary
+    finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    unit = units.home_unit(new_db)
+    assert unit is not None
+    assert (unit.police_chief, unit.police_chief_title, unit.chairperson,
+            unit.chairperson_title, unit.signer_prefix) == (
+        "Trần Văn Hùng", "TRƯỞNG CÔNG AN", "Nguyễn Thị Lan", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")

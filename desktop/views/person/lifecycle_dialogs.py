@@ -61,8 +61,9 @@ class ReceiveDialog(LifecycleDialog):
 
     def submit(self) -> None:
         ctx, pid, day = self.ctx, self.person.id, date_of(self.received_on)
+        why = self.adjustment_reason()
         self.run_service(lambda: lifecycle.receive_person(ctx.db, ctx.actor, pid, day,
-                                                          ctx.today()))
+                                                          ctx.today(), adjustment_reason=why))
 
 
 class StartManagementDialog(LifecycleDialog):
@@ -133,5 +134,7 @@ class EndManagementDialog(LifecycleDialog):
     def submit(self) -> None:
         ctx, pid = self.ctx, self.person.id
         day, reason, note = date_of(self.ended_on), self.end_reason.code(), self.note.text()
+        why = self.adjustment_reason()
         self.run_service(lambda: lifecycle.end_management(ctx.db, ctx.actor, pid, day, reason,
-                                                          note, ctx.today()))
+                                                          note, ctx.today(),
+                                                          adjustment_reason=why))

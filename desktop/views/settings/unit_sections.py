@@ -17,7 +17,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.labels import RECIPIENT_LEVEL_LABELS
 from desktop.services.units import UnitView
 from desktop.views.context import AppContext
-from desktop.views.settings.fields import ChoiceGroup
+from desktop.views.settings.fields import ChoiceGroup, FieldForm
 from desktop.views.settings.section import Section
 
 # Wide on purpose: the service owns the allowed range and explains it under the field,
@@ -116,22 +116,34 @@ class SignersSection(UnitSettingsSection):
         self.intro.setText(self.tr(
             "The people who sign reports. Titles are printed in capitals above the "
             "signature, the names below it."))
-        f = self.fields
-        f.add_field("police_chief", self.tr("Police chief"), QLineEdit())
-        f.add_field("police_chief_title", self.tr("Police chief's title"), QLineEdit(),
-                    self.tr("e.g. TRƯỞNG CÔNG AN, or PHÓ TRƯỞNG CÔNG AN for a deputy."))
-        f.add_field("chairperson", self.tr("Chairperson"), QLineEdit())
-        f.add_field("chairperson_title", self.tr("Chairperson's title"), QLineEdit(),
-                    self.tr("e.g. CHỦ TỊCH, or PHÓ CHỦ TỊCH for a deputy."))
-        prefix = combo([(text, text) for text in SIGNER_PREFIXES])
-        prefix.setEditable(True)
-        prefix.setMinimumWidth(280)  # room to type an authority line not in the list
-        f.add_field("signer_prefix", self.tr("Authority line"), prefix, self.tr(
-            "The line above the signer's title (Decree 30/2020):\n"
-            "• TM. – on behalf of a collective body: TM. ỦY BAN NHÂN DÂN, then CHỦ TỊCH;\n"
-            "• KT. – a deputy signs for the head: KT. CHỦ TỊCH, then PHÓ CHỦ TỊCH;\n"
-            "• Q. – an acting head signs: Q. TRƯỞNG CÔNG AN.\n"
-            "Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN)."))
+        add_signer_fields(self.fields)
+
+
+def add_signer_fields(f: FieldForm) -> None:
+    """The signers and the signature block's authority line; shared with the set-up wizard,
+    so translated in the "Settings" context (lupdate needs the literal calls)."""
+    f.add_field("police_chief", QCoreApplication.translate("Settings", "Police chief"),
+                QLineEdit())
+    f.add_field("police_chief_title",
+                QCoreApplication.translate("Settings", "Police chief's title"), QLineEdit(),
+                QCoreApplication.translate(
+                    "Settings", "e.g. TRƯỞNG CÔNG AN, or PHÓ TRƯỞNG CÔNG AN for a deputy."))
+    f.add_field("chairperson", QCoreApplication.translate("Settings", "Chairperson"),
+                QLineEdit())
+    f.add_field("chairperson_title",
+                QCoreApplication.translate("Settings", "Chairperson's title"), QLineEdit(),
+                QCoreApplication.translate(
+                    "Settings", "e.g. CHỦ TỊCH, or PHÓ CHỦ TỊCH for a deputy."))
+    prefix = combo([(text, text) for text in SIGNER_PREFIXES])
+    prefix.setEditable(True)
+    prefix.setMinimumWidth(280)  # room to type an authority line not in the list
+    f.add_field("signer_prefix", QCoreApplication.translate("Settings", "Authority line"),
+                prefix, QCoreApplication.translate(
+                    "Settings", "The line above the signer's title (Decree 30/2020):\n"
+                    "• TM. – on behalf of a collective body: TM. ỦY BAN NHÂN DÂN, then CHỦ TỊCH;\n"
+                    "• KT. – a deputy signs for the head: KT. CHỦ TỊCH, then PHÓ CHỦ TỊCH;\n"
+                    "• Q. – an acting head signs: Q. TRƯỞNG CÔNG AN.\n"
+                    "Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN)."))
 
 
 # Shared with the set-up wizard, so translated in the "Settings" context; lupdate only

@@ -154,11 +154,11 @@ class ContactDialog(FormDialog):
 
     def submit(self) -> None:
         """Log the contact (or correct it); errors appear under their field."""
-        ctx, data = self.ctx, self.value()
+        ctx, data, why = self.ctx, self.value(), self.adjustment_reason()
         if self.contact is None:
             self.run_service(lambda: contacts.log_contact(ctx.db, ctx.actor, self.person_id,
-                                                          data, ctx.today()))
+                                                          data, ctx.today(), why))
         else:
             contact_id = self.contact.id
             self.run_service(lambda: contacts.update_contact(ctx.db, ctx.actor, contact_id,
-                                                             data, ctx.today()))
+                                                             data, ctx.today(), why))

@@ -296,7 +296,7 @@ class EvaluationDialog(FormDialog):
 
     def submit(self) -> None:
         """Save the evaluation; errors appear under their field."""
-        ctx, data = self.ctx, self.value()
+        ctx, data, why = self.ctx, self.value(), self.adjustment_reason()
         self.run_service(lambda: evaluations.record_evaluation(ctx.db, ctx.actor,
                                                                self.person_id, data,
-                                                               ctx.today()))
+                                                               ctx.today(), why))

@@ -87,5 +87,6 @@ class ExcusedWeekDialog(FormDialog):
     def submit(self) -> None:
         """Save the excuse; a future week or one outside the care is refused under Week."""
         ctx, code, reason = self.ctx, self.week.code(), self.reason.currentText()
+        why = self.adjustment_reason()
         self.run_service(lambda: contacts.add_excused_week(ctx.db, ctx.actor, self.person_id,
-                                                           code, reason, ctx.today()))
+                                                           code, reason, ctx.today(), why))

@@ -167,11 +167,11 @@ class SupportDialog(FormDialog):
 
     def submit(self) -> None:
         """Save the support; an ineligible loan is refused with its reasons."""
-        ctx, data = self.ctx, self.value()
+        ctx, data, why = self.ctx, self.value(), self.adjustment_reason()
         if self.support is None:
             self.run_service(lambda: supports.record_support(ctx.db, ctx.actor, self.person_id,
-                                                             data, ctx.today()))
+                                                             data, ctx.today(), why))
         else:
             support_id = self.support.id
             self.run_service(lambda: supports.update_support(ctx.db, ctx.actor, support_id,
-                                                             data, ctx.today()))
+                                                             data, ctx.today(), why))

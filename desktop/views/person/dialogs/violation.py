@@ -56,10 +56,13 @@ class ViolationDialog(FormDialog):
         ctx = self.ctx
         kind, day = self.kind.code(), date_of(self.violation_date)
         text, handling = self.description.text(), self.handling.text()
+        why = self.adjustment_reason()
         if self.violation is None:
             self.run_service(lambda: violations.record_violation(
-                ctx.db, ctx.actor, self.person_id, kind, day, text, handling, ctx.today()))
+                ctx.db, ctx.actor, self.person_id, kind, day, text, handling, ctx.today(),
+                why))
         else:
             violation_id = self.violation.id
             self.run_service(lambda: violations.update_violation(
-                ctx.db, ctx.actor, violation_id, kind, day, text, handling, ctx.today()))
+                ctx.db, ctx.actor, violation_id, kind, day, text, handling, ctx.today(),
+                why))

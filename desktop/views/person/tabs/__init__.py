@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop.services.access import Action
+from desktop.services.errors import PeriodLocked
 from desktop.services.person_views import PersonDetail
 from desktop.views import errors
 from desktop.views.context import AppContext
@@ -56,3 +57,27 @@ class PersonTab(QWidget):
             return False
         self.changed()
         return True
+
+    def run_delete(self, delete: Callable[[str | None], object]) -> bool:
+        """Delete through `delete(adjustment_reason)`; a record in a signed period asks for
+        the reason (listed in the next report) and tries again, instead of only refusing."""
+        try:
+            delete(None)
+        except PeriodLocked as locked:
+            reason = self._adjustment_reason(locked.message)
+            if reason is None:
+                return False
+            return self.run_action(lambda: delete(reason))
+        except Exception as exc:  # show_error tells known errors from bugs
+            errors.show_error(self, exc)
+            return False
+        self.changed()
+        return True
+
+    def _adjustment_reason(self, message: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Reason for the adjustment"),
+            self.tr("{0}\n\nTo delete it anyway, give the reason. The signed figures stay as "
+                    "they are; the deletion is listed under “adjustments” in the unit's next "
+                    "report.").format(message), QLineEdit.EchoMode.Normal)
+        return text.strip() or None if ok else None

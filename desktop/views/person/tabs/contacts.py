@@ -165,8 +165,8 @@ class ContactsTab(PersonTab):
         question = self.tr("Delete the contact of {0}? It stays in the history as deleted.")
         if common.confirm(self, self.tr("Delete contact"),
                           question.format(format_date(contact.contact_date))):
-            self.run_action(lambda: contacts.delete_contact(self.ctx.db, self.ctx.actor,
-                                                            contact.id))
+            self.run_delete(lambda why: contacts.delete_contact(
+                self.ctx.db, self.ctx.actor, contact.id, adjustment_reason=why))
 
     def _add_excused(self) -> None:
         from desktop.views.person.dialogs import ExcusedWeekDialog
@@ -180,5 +180,5 @@ class ContactsTab(PersonTab):
             return
         question = self.tr("Remove this excuse? The week then counts as due again.")
         if common.confirm(self, self.tr("Remove excused week"), question):
-            self.run_action(lambda: contacts.remove_excused_week(self.ctx.db, self.ctx.actor,
-                                                                 week_id))
+            self.run_delete(lambda why: contacts.remove_excused_week(
+                self.ctx.db, self.ctx.actor, week_id, adjustment_reason=why))

@@ -64,7 +64,7 @@ class RecordListTab(PersonTab):
     def dialog(self, record: Any | None) -> QDialog:
         raise NotImplementedError
 
-    def remove(self, record: Any) -> None:
+    def remove(self, record: Any, adjustment_reason: str | None) -> None:
         raise NotImplementedError
 
     def delete_question(self, record: Any) -> str:
@@ -93,7 +93,7 @@ class RecordListTab(PersonTab):
         record = self.rows.get(self.table.selected_id() or "")
         if record is not None and common.confirm(self, self.tr("Delete record"),
                                                  self.delete_question(record)):
-            self.run_action(lambda: self.remove(record))
+            self.run_delete(lambda why: self.remove(record, why))
 
 
 class SupportsTab(RecordListTab):
@@ -127,8 +127,9 @@ class SupportsTab(RecordListTab):
 
         return SupportDialog(self.ctx, self.person_id, self, support=record)
 
-    def remove(self, record: SupportView) -> None:
-        supports.delete_support(self.ctx.db, self.ctx.actor, record.id)
+    def remove(self, record: SupportView, adjustment_reason: str | None) -> None:
+        supports.delete_support(self.ctx.db, self.ctx.actor, record.id,
+                                adjustment_reason=adjustment_reason)
 
     def delete_question(self, record: SupportView) -> str:
         return self.tr("Delete “{0}” of {1}? It stays in the history as deleted.").format(
@@ -166,8 +167,9 @@ class ViolationsTab(RecordListTab):
 
         return ViolationDialog(self.ctx, self.person_id, self, violation=record)
 
-    def remove(self, record: ViolationView) -> None:
-        violations.delete_violation(self.ctx.db, self.ctx.actor, record.id)
+    def remove(self, record: ViolationView, adjustment_reason: str | None) -> None:
+        violations.delete_violation(self.ctx.db, self.ctx.actor, record.id,
+                                    adjustment_reason=adjustment_reason)
 
     def delete_question(self, record: ViolationView) -> str:
         return self.tr("Delete the violation of {0}? It stays in the history as deleted.") \
