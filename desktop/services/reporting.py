@@ -95,7 +95,7 @@ class ProducedReport:
     xlsx_path: Path | None
 
 
-def _write(path: Path, data: bytes) -> Path:
+def write_report_file(path: Path, data: bytes) -> Path:
     """Write beside the target, then rename: a failed write never leaves half a file."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -129,7 +129,7 @@ class _Steps:
         self.done += 1
 
 
-def _render_options(actor: Actor, signer_name: str | None = None) -> RenderOptions:
+def render_options(actor: Actor, signer_name: str | None = None) -> RenderOptions:
     """The signer's name printed when the unit has no chief on file: a leader's own."""
     if signer_name is None and actor.may(Action.SIGN_REPORTS):
         signer_name = actor.full_name
@@ -142,12 +142,12 @@ def _write_files(snap: ReportSnapshot, actor: Actor, files: ReportFiles,
     written: dict[str, tuple[Path, str]] = {}
     if "pdf" in wanted:
         step("Đang dàn trang tệp PDF…")
-        pdf = render_pdf(snap, _render_options(actor)).pdf
-        written["pdf"] = (_write(files.pdf, pdf), sha256_hex(pdf))
+        pdf = render_pdf(snap, render_options(actor)).pdf
+        written["pdf"] = (write_report_file(files.pdf, pdf), sha256_hex(pdf))
     if "xlsx" in wanted:
         step("Đang ghi tệp XLSX…")
         xlsx = write_xlsx(snap)
-        written["xlsx"] = (_write(files.xlsx, xlsx), sha256_hex(xlsx))
+        written["xlsx"] = (write_report_file(files.xlsx, xlsx), sha256_hex(xlsx))
     return written
 
 
@@ -263,12 +263,12 @@ def sign(db: Database, actor: Actor, report_id: str, pdf_path: Path, signer_choi
     certificate = signer.certificate()
     name = certificate.common_name if personal else (snap.unit.police_chief or actor.full_name)
     step("Đang ký số…")
-    rendered = render_pdf(snap, _render_options(actor, name))
+    rendered = render_pdf(snap, render_options(actor, name))
     when = datetime.now(UTC)
     signed = sign_pdf(rendered.pdf, signer, rendered.signature_box, name, when,
                       unit_name=snap.unit.name)
     step("Đang lưu tệp đã ký…")
-    target = _write(pdf_path.with_name(f"{pdf_path.stem}_da-ky.pdf"), signed)
+    target = write_report_file(pdf_path.with_name(f"{pdf_path.stem}_da-ky.pdf"), signed)
     try:
         info = mark_signed(db, actor, report_id, name, when, sha256_hex(signed))
     except ServiceError:

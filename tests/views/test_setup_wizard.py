@@ -326,7 +326,8 @@ def test_signers_typed_in_the_wizard_are_printed_on_reports(
     fill_certificate(wizard, "later")
     go_to(wizard, PageId.SUMMARY)
     summary = wizard.summary.table.text()
-    assert "Trần Văn Hùng" in summary and "KT. CHỦ TỊCH" in summary
+    assert "Trần Văn Hùng" in summary
+    assert "KT. CHỦ TỊCH" in summary
     finish(wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
     unit = units.home_unit(new_db)

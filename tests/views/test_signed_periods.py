@@ -57,7 +57,8 @@ def test_contact_in_a_signed_quarter_asks_for_a_reason_then_saves(
     assert dialog.isVisible()  # refused, but not a dead end
     assert "đã ký" in dialog.error_text("contact_date")
     reason = dialog.field("adjustment_reason")
-    assert isinstance(reason, QLineEdit) and reason.isVisible()
+    assert isinstance(reason, QLineEdit)
+    assert reason.isVisible()
     assert len(contacts.list_contacts(ctx.db, ctx.actor, pid)) == before
 
     reason.setText("Sổ giấy ghi buổi gặp này, máy bị sót")

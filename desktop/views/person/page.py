@@ -62,6 +62,14 @@ class PersonPage(QWidget):
         self.header = PersonHeader()
         self.header.back.clicked.connect(lambda: nav.show_page("people"))
         self.lifecycle_buttons = self._lifecycle_buttons()
+        self.print_button = QPushButton(self.tr("Print paper…"))
+        self.print_button.setObjectName("print_paper")
+        self.print_button.setToolTip(self.tr(
+            "HCD-02 information sheet, HCD-05, HCD-07 team decision, HCD-08 quarterly "
+            "result, HCD-10/11 end of management"))
+        self.print_button.clicked.connect(self.print_paper)
+        self.print_button.setVisible(ctx.may(Action.PRODUCE_REPORTS))
+        self.header.action_row.addWidget(self.print_button)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("person_tabs")
         self.tabs.setDocumentMode(True)
@@ -149,6 +157,14 @@ class PersonPage(QWidget):
                  "end_management": dialogs.EndManagementDialog}
         if common.exec_dialog(kinds[key](self.ctx, self.detail.person, self)):
             self.after_change()
+
+    def print_paper(self) -> None:
+        """Write one of the person's papers as a PDF (a new stored revision of it)."""
+        from desktop.views.person.papers_dialog import PersonPaperDialog
+
+        if self.detail is not None and common.exec_dialog(
+                PersonPaperDialog(self.ctx, self.detail.person, self)):
+            self.nav.data_changed()  # the Reports page lists the new revision
 
     def log_contact(self) -> None:
         """Ctrl+N: go to the contacts tab and open a new contact."""
