@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.commands import dispatch
-from desktop.commands.errors import USER_ERRORS, user_message
+from desktop.commands.errors import USER_ERRORS, UsageError, user_message
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -56,6 +56,8 @@ def build_parser() -> VietnameseParser:
     p.add_argument("--admin-password-file", required=True, type=Path, metavar="F")
     p.add_argument("--place-name", default="")
     p.add_argument("--recipient-name", default="")
+    p.add_argument("--plain", action="store_true",
+                   help="không mã hóa cơ sở dữ liệu (mặc định: mã hóa, in mã khôi phục)")
 
     p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
     _db_arg(p)
@@ -84,7 +86,38 @@ def build_parser() -> VietnameseParser:
     _exchange_parsers(sub)
     _backup_parsers(sub)
     _intake_parsers(sub)
+    _encryption_parsers(sub)
+    for name, command in sub.choices.items():
+        if name not in ("init", "demo", "encrypt", "recover") and \
+                "--db" in command._option_string_actions:
+            _unlock_args(command)
     return parser
+
+
+def _unlock_args(p: argparse.ArgumentParser) -> None:
+    """How a command opens an encrypted database (see desktop/commands/opening.py)."""
+    if "--user" not in p._option_string_actions:
+        p.add_argument("--user", metavar="NAME",
+                       help="tài khoản (cơ sở dữ liệu mã hóa: mật khẩu của nó mở khóa)")
+    if "--password-file" not in p._option_string_actions:
+        p.add_argument("--password-file", type=Path, metavar="F")
+    p.add_argument("--recovery-code-file", type=Path, metavar="F",
+                   help="mở cơ sở dữ liệu mã hóa bằng mã khôi phục (dòng đầu của tệp)")
+
+
+def _encryption_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
+    p = sub.add_parser("encrypt", help="mã hóa một cơ sở dữ liệu đang không mã hóa "
+                       "(in mã khôi phục một lần)")
+    _db_arg(p)
+    p.add_argument("--user", required=True, metavar="NAME", help="tài khoản quản trị")
+    p.add_argument("--password-file", required=True, type=Path, metavar="F")
+
+    p = sub.add_parser("recover", help="dùng mã khôi phục đặt mật khẩu mới cho một tài khoản "
+                       "của cơ sở dữ liệu mã hóa")
+    _db_arg(p)
+    p.add_argument("--recovery-code-file", required=True, type=Path, metavar="F")
+    p.add_argument("--user", required=True, metavar="NAME", help="tài khoản cần mật khẩu mới")
+    p.add_argument("--new-password-file", required=True, type=Path, metavar="F")
 
 
 def _login_args(p: argparse.ArgumentParser) -> None:
@@ -113,6 +146,18 @@ def _exchange_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p.add_argument("--accept-new-key", action="store_true",
                    help="chấp nhận khóa ký mới sau khi đã đối chiếu vân tay qua điện thoại")
+
+    p = sub.add_parser("key-card", help="xuất thẻ khóa của đơn vị, hoặc nhập thẻ khóa của "
+                       "đơn vị khác")
+    _db_arg(p)
+    card = p.add_mutually_exclusive_group(required=True)
+    card.add_argument("--out", type=Path, metavar="FILE_OR_DIR",
+                      help="ghi thẻ khóa của đơn vị này (thư mục, hoặc tệp .json)")
+    card.add_argument("--import", dest="import_file", type=Path, metavar="FILE",
+                      help="nhập thẻ khóa của đơn vị khác")
+    p.add_argument("--accept-new-key", action="store_true",
+                   help="chấp nhận khóa của đơn vị mới sau khi đã đối chiếu vân tay")
+    _login_args(p)
 
 
 def _backup_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
@@ -173,6 +218,9 @@ def _report_parser(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
 def _run_guarded(action: Callable[[], int]) -> int:
     try:
         return action()
+    except UsageError as exc:
+        print(f"hoanhap: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     except USER_ERRORS as exc:
         print(f"hoanhap: {user_message(exc)}", file=sys.stderr)
         return EXIT_USER

@@ -4,9 +4,10 @@ The installer build runs it on the bundle it has just made, and a technician can
 a new office PC. It goes through what an office does in its first weeks, on throw-away
 data in a temporary folder (the office's own database is never opened):
 
-database and migrations → demo data → HCD-13 of the last full quarter → the unit's
-certificate → signing the PDF → verifying the signature → a full USB package exported and
-imported into a second database → Qt's platform plugin and the Vietnamese translations.
+database and migrations → an encrypted database → demo data → HCD-13 of the last full
+quarter → the unit's certificate → signing the PDF → verifying the signature → a full USB
+package exported and imported into a second database → Qt's platform plugin and the
+Vietnamese translations.
 
 Each step prints one Vietnamese line — "✓ step — detail", "✗ step : reason", or
 "– step : bỏ qua: …" — and the exit code is 0 only when no step failed. A step whose input
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -108,6 +110,11 @@ class _Run:
         self.databases.append(db)
         return db
 
+    def open_encrypted(self, path: Path, key: bytes) -> Database:
+        db = open_database(path, key=key)
+        self.databases.append(db)
+        return db
+
     def office(self) -> Database:
         assert self.db is not None  # guaranteed by the step's `needs`
         return self.db
@@ -155,6 +162,34 @@ def _database(run: _Run) -> str:
     if revision != head:
         raise StepFailed(f"lược đồ ở phiên bản {revision}, cần {head}")
     return f"lược đồ phiên bản {revision}"
+
+
+def _encryption(run: _Run) -> str:
+    """An encrypted database round-trips: the key file's password and recovery code give
+    the key, the key opens the file, and the plain SQLite driver cannot read it."""
+    import sqlite3
+
+    from desktop.security import keyfile
+
+    path = run.folder / "ma-hoa.db"
+    key, code = keyfile.new_database_key(), keyfile.new_recovery_code()
+    keys = keyfile.keyfile_path(path)
+    keyfile.create_keyfile(keys, key, "quantri", run.password, code)
+    open_database(path, key=key).close()
+    try:
+        with closing(sqlite3.connect(path)) as plain:
+            plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        raise StepFailed("tệp mã hóa lại đọc được bằng SQLite thường")
+    except sqlite3.DatabaseError:
+        pass  # "file is not a database": what a thief's tools see
+    if keyfile.unwrap(keys, "quantri", run.password) != key or \
+            keyfile.unwrap_with_recovery(keys, code) != key:
+        raise StepFailed("mật khẩu hoặc mã khôi phục không cho lại đúng khóa")
+    db = run.open_encrypted(path, key)
+    revision = current_revision(db.engine)
+    if revision != head_revision():
+        raise StepFailed(f"lược đồ ở phiên bản {revision}, cần {head_revision()}")
+    return f"SQLCipher, lược đồ {revision}; SQLite thường không đọc được tệp"
 
 
 def _demo(run: _Run) -> str:
@@ -274,6 +309,7 @@ def _gui(_run: _Run) -> str:
 
 STEPS: tuple[Step, ...] = (
     Step("database", "Tạo cơ sở dữ liệu tạm và cập nhật lược đồ", _database),
+    Step("encryption", "Cơ sở dữ liệu mã hóa (mật khẩu, mã khôi phục)", _encryption),
     Step("demo", f"Tạo dữ liệu mẫu ({DEMO_PERSONS} người)", _demo, ("database",)),
     Step("report", f"Lập báo cáo {FORM} quý trước (PDF)", _report, ("demo",)),
     Step("certificate", "Tạo chứng thư số của đơn vị", _certificate, ("demo",)),

@@ -248,6 +248,30 @@ def record_dialogs(camera: Camera, window: QWidget, ctx: AppContext, pid: str) -
     support.close()
 
 
+def exchange_screens(camera: Camera, ctx: AppContext) -> None:
+    """The Data exchange page: writing a package, and the units' keys."""
+    from desktop.services import exchange_registry
+    from desktop.views.handoff.page import ExchangePage
+    from desktop.views.main_window import MainWindow
+
+    exchange_registry.create_home_keys(ctx.db, ctx.actor)  # made on first use anyway
+    window = MainWindow(ctx)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.show_page("exchange")
+    page = window.pages["exchange"]
+    assert isinstance(page, ExchangePage)
+    page.refresh()
+    for tab, name in (("export", "exchange-export"), ("import", "exchange-import"),
+                      ("registry", "exchange-keys")):
+        page.show_tab(tab)
+        camera.shoot(window, name)
+    wait_until(lambda: window.pages["dashboard"].board is not None,  # type: ignore[attr-defined]
+               "the dashboard")  # let its worker finish before the window goes
+    window.idle.pause()
+    window.close()
+
+
 def settings_screens(camera: Camera, ctx: AppContext) -> None:
     from desktop.views.main_window import MainWindow
     from desktop.views.settings.page import SettingsPage
@@ -315,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         db, password = demo_database(folder)
         try:
             main_window_screens(camera, context(db, "canbo", password))
+            exchange_screens(camera, context(db, "canbo", password))
             settings_screens(camera, context(db, "admin", password))
             sign_in_screens(camera, db)
             first_run_screens(camera, folder)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.db import current_revision, head_revision, integrity_problems, open_database
+from desktop.commands.opening import open_db
+from desktop.db import current_revision, head_revision, integrity_problems
 from desktop.services.audit import audit_count, verify_chain
 
 
 def check(args: argparse.Namespace) -> int:
     """Print each check's result; exit 0 only when every one holds."""
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         problems = integrity_problems(db)
         revision = current_revision(db.engine)

@@ -23,6 +23,9 @@ JOBS: dict[str, tuple[str, str]] = {
     "import": ("exchange_cmd", "import_"),
     "backup": ("backup_cmd", "backup"),
     "restore": ("backup_cmd", "restore"),
+    "encrypt": ("encryption_cmd", "encrypt"),
+    "recover": ("encryption_cmd", "recover"),
+    "key-card": ("keycard_cmd", "key_card"),
     "import-excel": ("intake_cmd", "import_excel"),
     "excel-template": ("intake_cmd", "excel_template"),
 }

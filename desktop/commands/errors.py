@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.config import log_dir
 from desktop.db import DatabaseError
 from desktop.rules.errors import RuleInputError
+from desktop.security.errors import KeyFileError
 from desktop.services.errors import ServiceError
 
 
@@ -21,8 +22,12 @@ class CommandError(Exception):
         self.message = message
 
 
+class UsageError(CommandError):
+    """The command line lacks something it needs (exit code 2, like argparse's errors)."""
+
+
 USER_ERRORS: tuple[type[BaseException], ...] = (
-    CommandError, ServiceError, DatabaseError, RuleInputError, OSError,
+    CommandError, ServiceError, DatabaseError, RuleInputError, KeyFileError, OSError,
 )
 
 

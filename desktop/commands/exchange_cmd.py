@@ -10,8 +10,9 @@ import argparse
 from pathlib import Path
 
 from desktop.commands.errors import CommandError
+from desktop.commands.opening import open_db
 from desktop.commands.setup import read_secret
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.formatting import format_datetime
 from desktop.handoff.container import EXTENSION
 from desktop.handoff.preview import ImportPreview
@@ -53,7 +54,7 @@ def export(args: argparse.Namespace) -> int:
     """Write a full or changes package of the home unit."""
     out_dir, name = _destination(args.out)
     passphrase = read_secret(args.passphrase_file) if args.passphrase_file else None
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         actor = cli_actor(db, args.user, args.password_file)
         result = exchange.export_package(
@@ -71,7 +72,7 @@ def export(args: argparse.Namespace) -> int:
 def import_(args: argparse.Namespace) -> int:
     """Preview and apply a package; a new signing key needs --accept-new-key."""
     passphrase = read_secret(args.passphrase_file) if args.passphrase_file else None
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         actor = cli_actor(db, None, None)
         result = exchange.import_package(db, actor, args.file, passphrase,

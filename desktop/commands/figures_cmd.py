@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.commands.errors import CommandError
-from desktop.db import open_database
+from desktop.commands.opening import open_db
 from desktop.models import Unit
 from desktop.reports.figures import (
     Figures,
@@ -43,7 +43,7 @@ def _unit_block(s: Any, figures: Figures, period: Period, args: argparse.Namespa
 
 def figures(args: argparse.Namespace) -> int:
     """Compute and print; every unit separately, plus the total when no --unit is given."""
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         with db.session() as s:
             unit, convention, start_month = _unit_and_convention(s, args.unit)

@@ -12,7 +12,7 @@ import argparse
 
 from desktop.commands.errors import CommandError
 from desktop.commands.exchange_cmd import cli_actor
-from desktop.db import open_database
+from desktop.commands.opening import open_db
 from desktop.intake.analysis import IntakeAnalysis, IntakeResult
 from desktop.intake.mapping import target_label
 from desktop.services import intake
@@ -47,7 +47,7 @@ def _print_result(result: IntakeResult) -> None:
 
 def import_excel(args: argparse.Namespace) -> int:
     """Preview the file, then (unless --dry-run) import its new rows."""
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         actor = cli_actor(db, args.user, args.password_file)
         analysis = intake.analyse(db, actor, args.file, sheet=args.sheet,

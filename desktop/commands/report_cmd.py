@@ -14,8 +14,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.commands.errors import CommandError
+from desktop.commands.opening import open_db
 from desktop.commands.setup import read_secret
-from desktop.db import Database, open_database
+from desktop.db import Database
 from desktop.reports.catalog import FormDef, form_for_cli
 from desktop.reports.forms import RenderOptions, render_pdf
 from desktop.reports.person_contents import PersonRequest
@@ -166,7 +167,7 @@ def report(args: argparse.Namespace) -> int:
     form = _form(args)
     outs = _outputs(form, args)
     person = _person(form, args)
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         actor = _actor(db, args)
         if args.sign_p12 is not None:

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from desktop.commands.errors import CommandError
-from desktop.db import open_database
+from desktop.db import Database, open_database
 from desktop.demo import DemoOptions, generate_demo
 from desktop.services import units
 
@@ -22,10 +22,26 @@ def read_secret(path: object) -> str:
     return secret
 
 
+def _open_for_init(args: argparse.Namespace) -> Database:
+    """A new encrypted database (the default), or with --plain a plain one; an existing
+    encrypted database is refused here, as set-up refuses any database set up already."""
+    from desktop.services import encryption
+
+    state = encryption.database_state(args.db)
+    if state == "encrypted":
+        raise CommandError(f"Cơ sở dữ liệu {args.db} đã được thiết lập (và mã hóa); không "
+                           "thể thiết lập lại.")
+    if args.plain or state == "plain":
+        return open_database(args.db)
+    return encryption.begin_setup(args.db)
+
+
 def init(args: argparse.Namespace) -> int:
-    """Create (or open) the database, the home unit and the first admin account."""
+    """Create (or open) the database, the home unit and the first admin account; unless
+    --plain, the database is encrypted and the recovery code is printed once."""
     password = read_secret(args.admin_password_file)
-    db = open_database(args.db)
+    db = _open_for_init(args)
+    code = None
     try:
         units.initialize(
             db, unit_code=args.unit_code, unit_name=args.unit_name, province=args.province,
@@ -33,10 +49,21 @@ def init(args: argparse.Namespace) -> int:
             admin_password=password, place_name=args.place_name,
             recipient_name=args.recipient_name,
         )
+        if db.key is not None:
+            from desktop.security.keyfile import new_recovery_code
+            from desktop.services.encryption import finish_setup
+
+            code = new_recovery_code()
+            finish_setup(db, code)
     finally:
         db.close()
-    print(f"Đã khởi tạo {args.db}: đơn vị {args.unit_code} – {args.unit_name}, "
+    lock = "đã mã hóa" if code is not None else "KHÔNG mã hóa"
+    print(f"Đã khởi tạo {args.db} ({lock}): đơn vị {args.unit_code} – {args.unit_name}, "
           f"tài khoản quản trị {args.admin}.")
+    if code is not None:
+        from desktop.commands.encryption_cmd import print_recovery_code
+
+        print_recovery_code(code)
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.db import open_database
+from desktop.commands.opening import open_db
 from desktop.formatting import format_datetime
 from desktop.reports.certificates import CertificateInfo
 from desktop.reports.verification import VerificationResult, verify_pdf
@@ -49,7 +49,7 @@ def _lines(result: VerificationResult) -> list[str]:
 def _registry(args: argparse.Namespace) -> list[CertificateInfo] | None:
     if getattr(args, "db", None) is None:
         return None
-    db = open_database(args.db, create=False)
+    db = open_db(args)
     try:
         return known_signers(db)
     finally:

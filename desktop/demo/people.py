@@ -62,8 +62,15 @@ def identity(rng: random.Random, fake: Faker, release: date, province: tuple[str
         full_name=person_name(rng, gender), gender=gender, birth_date=birth, id_number=ident,
         place_of_origin=f"{rng.choice(vocab.COMMUNES)}, {origin_province[0]}",
         address=f"{fake.street_address()}, {area}, {commune}, {province[0]}",
-        residential_area=area, phone=fake.phone_number().replace("+84-", "0").replace("-", ""),
+        residential_area=area, phone=_phone(fake.phone_number()),
     )
+
+
+def _phone(faked: str) -> str:
+    """Faker's number in a shape the person form accepts: "(02)8657070" has parentheses,
+    which `person_input` refuses, so editing a demo person would fail on an untouched field."""
+    return " ".join(faked.replace("+84-", "0").replace("-", "").replace("(", " ")
+                    .replace(")", " ").split())
 
 
 @dataclass(frozen=True)

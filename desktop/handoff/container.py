@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -68,6 +68,10 @@ class OpenedPackage:
     encrypted: bool
     key_status: KeyStatus
     fingerprint: str
+    # Each table's lines read into column values (`bulk.parse_lines`), filled by the
+    # merge on first use: the preview and the import then read a package only once.
+    parsed: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False,
+                                                    repr=False)
 
     @property
     def fingerprint_display(self) -> str:

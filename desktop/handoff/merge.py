@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.handoff import receipts, transfer
+from desktop.handoff.bulk import INSERTS, parse_lines
 from desktop.handoff.container import OpenedPackage
 from desktop.handoff.manifest import PackageRejected
 from desktop.handoff.preview import (
@@ -53,12 +54,11 @@ from desktop.handoff.records import (
     Versions,
     comparable,
     line_of,
-    parse_lines,
     table_of,
 )
 from desktop.handoff.warnings import package_warnings
 from desktop.models import Conflict, ImportedPackage, SentPackage, Unit, utcnow
-from desktop.services.access import Actor
+from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
 
 CHUNK = 500  # ids per IN (…): far below SQLite's bound-parameter limit
@@ -146,11 +146,17 @@ def chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def load_local(session: Session, table: str, ids: Sequence[str]) -> dict[str, Values]:
-    """The local rows with these ids (photos left out), in a few bulk SELECTs."""
+    """The local rows with these ids (photos left out), in a few bulk SELECTs.
+
+    Which ids exist is asked first with plain SQL: a first import finds none of its
+    hundreds of thousands of ids, and then no typed SELECT runs at all."""
+    present = existing_ids(session, table, ids)
+    if not present:
+        return {}
     t = table_of(table)
     columns = [c for c in t.columns if c.name != "photo"]
     found: dict[str, Values] = {}
-    for part in chunks(ids):
+    for part in chunks(sorted(present)):
         for row in session.execute(select(*columns).where(t.c.id.in_(part))).mappings():
             found[row["id"]] = dict(row)
     return found
@@ -158,9 +164,15 @@ def load_local(session: Session, table: str, ids: Sequence[str]) -> dict[str, Va
 
 def existing_ids(session: Session, table: str, ids: Sequence[str]) -> set[str]:
     """Which of `ids` exist in `table` (deleted or not)."""
-    t = table_of(table)
-    return {str(i) for part in chunks(ids)
-            for i in session.scalars(select(t.c.id).where(t.c.id.in_(part)))}
+    name = table_of(table).name  # one of MODELS' tables: safe to write into the SQL
+    conn = session.connection()
+    found: set[str] = set()
+    for part in chunks(ids):
+        marks = ", ".join("?" * len(part))
+        rows = conn.exec_driver_sql(f"SELECT id FROM {name} WHERE id IN ({marks})",
+                                    tuple(part))
+        found.update(str(row[0]) for row in rows)
+    return found
 
 
 def _adopt_local_unit_ids(session: Session, incoming: list[Values]) -> None:
@@ -170,6 +182,14 @@ def _adopt_local_unit_ids(session: Session, incoming: list[Values]) -> None:
     local = dict(session.execute(select(Unit.code, Unit.id).where(Unit.code.in_(codes))).all())
     for values in incoming:
         values["id"] = local.get(values["code"], values["id"])
+
+
+def parsed_lines(opened: OpenedPackage, table: str) -> list[Values]:
+    """The column values of a table's lines, read once per package (preview and import
+    both plan the merge). The values are shared: callers must not change them."""
+    if table not in opened.parsed:
+        opened.parsed[table] = parse_lines(table, opened.tables.get(table, []))
+    return opened.parsed[table]
 
 
 def latest_sent_versions(session: Session) -> Versions:
@@ -185,15 +205,16 @@ def _plan_merge(session: Session, opened: OpenedPackage, home: str | None) -> li
     ctx = _Context(sender, home, latest_sent_versions(session) if sender == home else {})
     plans = []
     for table in MERGED:
-        incoming = parse_lines(table, opened.tables.get(table, []))
-        if table == "units":
+        incoming = parsed_lines(opened, table)
+        if table == "units":  # adopting local ids changes them: work on copies
+            incoming = [dict(values) for values in incoming]
             _adopt_local_unit_ids(session, incoming)
         local = load_local(session, table, [v["id"] for v in incoming])
         plan = TablePlan(table)
         for values in incoming:
             _classify(plan, values, local.get(values["id"]), ctx)
         plans.append(plan)
-    audit_lines = parse_lines("audit", opened.tables.get("audit", []))
+    audit_lines = parsed_lines(opened, "audit")
     plans.append(TablePlan("audit", skipped=len(audit_lines)))
     check_references(session, plans, sender)
     return plans
@@ -284,7 +305,8 @@ def write_plan(session: Session, plan: TablePlan) -> None:
         return
     t = table_of(plan.table)
     if plan.inserts:
-        session.execute(t.insert(), plan.inserts)
+        insert = INSERTS[plan.table]
+        session.connection().exec_driver_sql(insert.sql, insert.rows(plan.inserts))
     if plan.updates:
         # Core executemany: the SET list is the keys of the rows; "match_id" feeds WHERE.
         stmt = t.update().where(t.c.id == bindparam("match_id"))
@@ -345,6 +367,7 @@ def apply_in_session(session: Session, actor: Actor, opened: OpenedPackage,
 def apply_import(db: Database, actor: Actor, opened: OpenedPackage,
                  file_name: str) -> ImportResult:
     """Apply `opened` in ONE transaction: all of it or, on any error, nothing."""
+    require(actor, Action.EXCHANGE)
     with db.transaction() as session:
         return apply_in_session(session, actor, opened, file_name)
 

@@ -99,7 +99,7 @@ class FieldSpec:
     nullable: bool
 
 
-def _kind(column: Column[Any]) -> FieldKind:
+def column_kind(column: Column[Any]) -> FieldKind:
     kind = column.type
     if isinstance(kind, UTCDateTime):
         return "moment"
@@ -125,7 +125,7 @@ def table_of(name: str) -> Table:
 
 def _specs(name: str) -> tuple[FieldSpec, ...]:
     local = LOCAL_ONLY.get(name, frozenset())
-    return tuple(FieldSpec(c.name, _kind(c), bool(c.nullable))
+    return tuple(FieldSpec(c.name, column_kind(c), bool(c.nullable))
                  for c in table_of(name).columns if c.name not in local)
 
 
@@ -323,6 +323,15 @@ def _canonical_uuid(value: str) -> bool:
         return False
 
 
+def local_state(table: str, values: Values) -> Values:
+    """`values` with the columns that are this installation's own, set on arrival."""
+    if table == "persons":
+        values["name_folded"] = fold(values["full_name"])
+    if table == "units":
+        values["is_home"] = False  # the merge keeps a local row's own value
+    return values
+
+
 def parse_line(table: str, line: Mapping[str, object], number: int) -> Values:
     """Column values of one line; PackageRejected names line `number` and the field."""
     where = _Where(table, number)
@@ -337,11 +346,7 @@ def parse_line(table: str, line: Mapping[str, object], number: int) -> Values:
         raise where.fault(f"có trường không biết “{extra[0]}”")
     values = {s.name: _decode(s, line[s.name], where) for s in specs if s.name in line}
     _check_codes(table, values, where)
-    if table == "persons":
-        values["name_folded"] = fold(values["full_name"])
-    if table == "units":
-        values["is_home"] = False  # the merge keeps a local row's own value
-    return values
+    return local_state(table, values)
 
 
 def parse_lines(table: str, lines: Sequence[Mapping[str, object]]) -> list[Values]:
@@ -349,12 +354,17 @@ def parse_lines(table: str, lines: Sequence[Mapping[str, object]]) -> list[Value
     if table not in MODELS:
         raise PackageRejected(f"Gói chứa bảng không biết “data/{table}.jsonl”.")
     result = [parse_line(table, line, n) for n, line in enumerate(lines, start=1)]
+    check_unique_ids(table, result)
+    return result
+
+
+def check_unique_ids(table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse a table file that holds the same record id twice, naming the line."""
     seen: set[str] = set()
-    for number, values in enumerate(result, start=1):
+    for number, values in enumerate(rows, start=1):
         if values["id"] in seen:
             raise _Where(table, number).fault(f"mã bản ghi {values['id']} xuất hiện hai lần")
         seen.add(values["id"])
-    return result
 
 
 def ids_of(rows: Iterable[Mapping[str, Any]]) -> list[str]:

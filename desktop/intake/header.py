@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from openpyxl.utils import get_column_letter
-
 from desktop.intake.mapping import match_header
 from desktop.intake.workbook import CellValue, Sheet, shown
 from desktop.services.errors import ValidationError
@@ -23,6 +21,19 @@ from desktop.services.errors import ValidationError
 SEARCH_ROWS = 20
 MIN_SCORE = 2  # fewer known headers than this is not a header row
 _NUMBERING = re.compile(r"\(?\s*(\d{1,3})\s*\)?")
+
+
+def column_letter(number: int) -> str:
+    """Excel's name of the 1-based column `number`: 1 → "A", 27 → "AA".
+
+    Written here rather than taken from openpyxl, whose import costs the application's
+    start half a second (this module is imported by the people screen).
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
@@ -35,8 +46,8 @@ class Column:
 
     @property
     def letter(self) -> str:
-        """The column's letter in Excel ("A", "B"…)."""
-        return get_column_letter(self.index + 1)
+        """The column's letter in Excel ("A", "B"… "Z", "AA"…)."""
+        return column_letter(self.index + 1)
 
     @property
     def text(self) -> str:

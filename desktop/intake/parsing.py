@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from openpyxl.utils.datetime import from_excel
-
 from desktop.intake.mapping import header_key
 from desktop.intake.workbook import WINDOWS_EPOCH, CellValue, shown
 from desktop.text import fold, tidy_person_name
@@ -137,6 +135,8 @@ def _serial(value: float, epoch: datetime) -> date:
     """A date typed into a cell not formatted as a date: Excel's day number."""
     if not (math.isfinite(value) and 1 <= value <= _MAX_SERIAL):
         raise CellError("số này không phải một ngày")
+    from openpyxl.utils.datetime import from_excel  # openpyxl loads with the first file
+
     moment = from_excel(value, epoch)
     if not isinstance(moment, datetime):
         raise CellError("số này không phải một ngày")

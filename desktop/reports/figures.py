@@ -3,8 +3,9 @@
 `compute_figures` gives one unit (or all units together) over one period;
 `compute_figures_by_unit` gives every unit in the same pass (the aggregator's one row per
 commune); `compute_figures_by_year` splits a multi-year range into the unit's reporting
-years (REPORTS.md §2). Each call runs a fixed number of SELECTs whatever the number of
-units, persons or years (see `figures_data`).
+years (REPORTS.md §2); `compute_figures_for_periods` gives any list of periods (the
+dashboard's twelve months and four quarters) from one load. Each call runs a fixed number
+of SELECTs whatever the number of units, persons, years or periods (see `figures_data`).
 
 Choices where REPORTS.md §3 is silent:
 - `ended_on` is the fact that ends management; the reason only picks the split key, so
@@ -25,7 +26,7 @@ Choices where REPORTS.md §3 is silent:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -49,6 +50,7 @@ __all__ = [
     "compute_figures",
     "compute_figures_by_unit",
     "compute_figures_by_year",
+    "compute_figures_for_periods",
 ]
 
 
@@ -113,11 +115,23 @@ def compute_figures_by_year(
     `convention` and `year_start_month` cut the years (pass the unit's settings); the
     classification quarters inside each year still follow each unit's own convention.
     """
-    slices = year_slices(period, convention, year_start_month)
-    data = _load(session, [period, *slices], unit_code)
+    return compute_figures_for_periods(
+        session, year_slices(period, convention, year_start_month), unit_code)
+
+
+def compute_figures_for_periods(session: Session, periods: Sequence[Period],
+                                unit_code: str | None = None) -> list[Figures]:
+    """The figures of `unit_code` (or of all units) for each of `periods`, in that order.
+
+    The same as calling `compute_figures` once per period, but the rows are read once for
+    the window covering them all: a chart of twelve months costs one load, not twelve.
+    """
+    if not periods:
+        return []
+    data = _load(session, periods, unit_code)
     return [
         Figures(unit_code, part, compute_values(data, data.persons, data.community, part))
-        for part in slices
+        for part in periods
     ]
 
 

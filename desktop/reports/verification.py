@@ -12,17 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
-
-from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from typing import TYPE_CHECKING
 
 from desktop.reports.certificates import CertificateInfo, SigningError, certificate_info
 from desktop.text import nfc
+
+# pyHanko takes most of a second to import: it loads when a PDF is checked, so that the
+# result type can be imported (by the Reports screen) without it.
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+    from pyhanko_certvalidator import ValidationContext
 
 STATUS_VALID = "Hợp lệ"
 STATUS_ALTERED = "Đã bị sửa đổi"
@@ -74,6 +74,9 @@ class _Checked:
 
 
 def _read(pdf: bytes) -> PdfFileReader:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
     try:
         return PdfFileReader(BytesIO(pdf))
     except (PdfError, ValueError, KeyError) as exc:
@@ -85,12 +88,19 @@ def _context(embedded: EmbeddedPdfSignature, when: datetime | None) -> Validatio
     # Trusting the signer's own certificate lets pyHanko finish its checks (key usage,
     # validity at the claimed signing time) without a CA; who the signer is gets judged
     # against the registry instead. No fetching: the office has no network.
+    from pyhanko_certvalidator import ValidationContext
+
     return ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False,
                              moment=when)
 
 
 def _check(embedded: EmbeddedPdfSignature) -> _Checked:
     """Integrity, coverage and signer of one signature; never raises for a bad signature."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
     cert = embedded.signer_cert
     info = certificate_info(cert.dump()) if cert is not None else None
     when = embedded.self_reported_timestamp

@@ -16,6 +16,7 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -50,6 +51,12 @@ _BOLD = Font(bold=True)
 _SECTION_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
+def _text(value: str) -> str:
+    """NFC, without the control characters a worksheet cannot hold: text from an older
+    version or another office's package may still carry them, and must not stop a report."""
+    return ILLEGAL_CHARACTERS_RE.sub("", nfc(value))
+
+
 def _header_block(ws: Worksheet, snap: ReportSnapshot, title: str) -> None:
     """Unit, form, period and production: what a consolidating officer checks first."""
     period = snap.period
@@ -62,7 +69,7 @@ def _header_block(ws: Worksheet, snap: ReportSnapshot, title: str) -> None:
         title,
     ]
     for row, text in enumerate(lines, 1):
-        ws.cell(row=row, column=1, value=nfc(text)).font = Font(bold=row in (1, 5))
+        ws.cell(row=row, column=1, value=_text(text)).font = Font(bold=row in (1, 5))
 
 
 def _page_setup(ws: Worksheet, last_column: int) -> None:
@@ -78,14 +85,14 @@ def _page_setup(ws: Worksheet, last_column: int) -> None:
 
 def _table_header(ws: Worksheet, headers: Sequence[str], widths: Sequence[float]) -> None:
     for col, (text, width) in enumerate(zip(headers, widths, strict=True), 1):
-        cell = ws.cell(row=HEADER_ROW, column=col, value=nfc(text))
+        cell = ws.cell(row=HEADER_ROW, column=col, value=_text(text))
         cell.font, cell.border = _BOLD, _BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Any, kind: Kind | None = None) -> None:
-    cell = ws.cell(row=row, column=col, value=nfc(value) if isinstance(value, str) else value)
+    cell = ws.cell(row=row, column=col, value=_text(value) if isinstance(value, str) else value)
     cell.border = _BORDER
     if kind is not None:
         cell.number_format = FORMATS[kind]
@@ -95,7 +102,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, kind: Kind | None = None
 
 def _section_row(ws: Worksheet, row: int, title: str, last_column: int) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
-    cell = ws.cell(row=row, column=1, value=nfc(title))
+    cell = ws.cell(row=row, column=1, value=_text(title))
     cell.font, cell.fill = _BOLD, _SECTION_FILL
 
 

@@ -135,12 +135,15 @@ def _code(kind: BlockKind, year: int, index: int) -> str:
 
 
 def _block_containing(d: date, kind: BlockKind, conv: Convention, ysm: int) -> Period:
-    """The block of `kind` that contains `d`."""
+    """The block of `kind` that contains `d`; RuleInputError outside the years a period
+    code can name (so every block returned parses back from its code)."""
+    _check_year(d.year)
     _, am, day = _anchor(kind, d.year, conv, ysm)
     # In the cut-off convention the days from the anchor on belong to the next year's
     # reporting year (15/12/2025 is in 2026-Y, 2026-Q1 and 2026-M01).
     next_year = conv is Convention.CUTOFF and (d.month, d.day) >= (am, day)
     year = d.year + 1 if next_year else d.year
+    _check_year(year)
     ay, am, day = _anchor(kind, year, conv, ysm)
     months = (d.year * 12 + d.month) - (ay * 12 + am) - (1 if d.day < day else 0)
     return _block(kind, year, months // _SPAN[kind] + 1, conv, ysm)

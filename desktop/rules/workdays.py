@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from desktop.rules.errors import RuleInputError
+
+if TYPE_CHECKING:
+    import holidays
 
 _DAY = timedelta(days=1)
 
@@ -21,7 +23,10 @@ _DAY = timedelta(days=1)
 @lru_cache(maxsize=64)
 def _calendar(year: int) -> holidays.HolidayBase:
     # Building a year's calendar computes lunar dates; deadline lists ask for the same few
-    # years thousands of times, so each year is built once.
+    # years thousands of times, so each year is built once. The package loads here, on the
+    # first deadline computed, rather than before the main window is shown.
+    import holidays
+
     return holidays.country_holidays("VN", years=year)
 
 

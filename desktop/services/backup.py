@@ -10,6 +10,11 @@
   process holds the database's lock, keeps the replaced database beside it
   (`<name>.before-restore-<time>`), removes the old WAL (frames of another database must
   never be replayed into the restored one) and renames the checked copy into place.
+- Encrypted databases (docs/security.md): the copy is made with the same key (SQLCipher's
+  backup API copies the encrypted pages), and the key file is copied beside it first
+  (`<backup>.keys`), so a backup opens with the passwords and the recovery code of the
+  day it was made. `restore` needs the key (`key=`) for an encrypted backup, installs the
+  backup's key file with it and keeps the replaced one (`<kept>.keys`).
 - The live database belongs on a local disk (SPEC §8): `is_removable_path` and
   `refuse_removable` let callers of `open_database` refuse a USB stick and offer a copy.
 """
@@ -19,7 +24,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -29,9 +33,11 @@ from pathlib import Path, PurePosixPath
 
 from filelock import FileLock, Timeout
 
-from desktop.db import Database
+from desktop.db import DBAPI_DATABASE_ERRORS, Database, connect_file, is_encrypted_file
 from desktop.handoff.manifest import known_schema_versions
 from desktop.models import utcnow
+from desktop.security import keyfile
+from desktop.security.keyfile import keyfile_path
 from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
 from desktop.services.errors import ServiceError
@@ -59,14 +65,13 @@ class BackupResult:
     created_at: datetime
 
 
-def _integrity(path: Path) -> list[str]:
+def _integrity(path: Path, key: bytes | None = None) -> list[str]:
     """`PRAGMA integrity_check` of a database file opened read-only; ["ok"] when sound."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(connect_file(path, key, read_only=True)) as conn:
             rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except DBAPI_DATABASE_ERRORS as exc:
         return [str(exc)]
     if rows == ["ok"] and (revision is None or revision[0] not in known_schema_versions()):
         return [f"cấu trúc dữ liệu {revision[0] if revision else '?'} không được phiên bản "
@@ -74,25 +79,27 @@ def _integrity(path: Path) -> list[str]:
     return rows
 
 
-def _copy_online(source: Path, target: Path, *, read_only: bool) -> None:
-    """Copy `source` into a fresh `target` with the backup API; target ends self-contained."""
-    uri = f"{source.resolve().as_uri()}{'?mode=ro' if read_only else ''}"
-    with closing(sqlite3.connect(uri, uri=True)) as src, \
-            closing(sqlite3.connect(target)) as dst:
+def _copy_online(source: Path, target: Path, *, read_only: bool,
+                 key: bytes | None = None) -> None:
+    """Copy `source` into a fresh `target` with the backup API; target ends self-contained
+    (and encrypted with `key`, the key `source` is encrypted with, if any)."""
+    with closing(connect_file(source, key, read_only=read_only)) as src, \
+            closing(connect_file(target, key)) as dst:
         # One step copies every page under a single read snapshot: consistent under WAL.
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
 
 
-def _checked_copy(source: Path, dest: Path, *, read_only: bool) -> Path:
+def _checked_copy(source: Path, dest: Path, *, read_only: bool,
+                  key: bytes | None = None) -> Path:
     """A verified copy of `source` in a temporary file beside `dest` (caller renames it)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        _copy_online(source, tmp, read_only=read_only)
-        problems = _integrity(tmp)
-    except sqlite3.DatabaseError as exc:
+        _copy_online(source, tmp, read_only=read_only, key=key)
+        problems = _integrity(tmp, key)
+    except DBAPI_DATABASE_ERRORS as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
         tmp.unlink(missing_ok=True)
@@ -102,7 +109,10 @@ def _checked_copy(source: Path, dest: Path, *, read_only: bool) -> Path:
 
 
 def _backup(db: Database, dest: Path) -> BackupResult:
-    tmp = _checked_copy(db.path, dest, read_only=False)
+    tmp = _checked_copy(db.path, dest, read_only=False, key=db.key)
+    if db.keyfile is not None:
+        # The key file first: a backup must never exist without the means to open it.
+        keyfile.write_keyfile(keyfile_path(dest), keyfile.read_keyfile(db.keyfile))
     os.replace(tmp, dest)
     return BackupResult(dest, dest.stat().st_size, utcnow())
 
@@ -129,6 +139,7 @@ def automatic_backup(db: Database, folder: Path, keep: int = 10) -> BackupResult
     result = _backup(db, folder / name)
     for old in list_backups(folder)[:-keep]:
         old.unlink(missing_ok=True)
+        keyfile_path(old).unlink(missing_ok=True)
     return result
 
 
@@ -154,30 +165,73 @@ def _exclusive(db_path: Path) -> Iterator[None]:
         lock.release()
 
 
-def _keep_previous(db_path: Path) -> Path | None:
-    """Copy the database being replaced (with its WAL content) beside it."""
+def _keep_previous(db_path: Path, key: bytes | None) -> Path | None:
+    """Copy the database being replaced (with its WAL content) and its key file beside it."""
     if not db_path.exists():
         return None
     kept = db_path.with_name(f"{db_path.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
+    # The restored backup's key usually opens the database it replaces (a database keeps
+    # its key for life); when it does not, or the file is damaged, keep its bytes as they are.
+    current_key = key if is_encrypted_file(db_path) else None
     try:
-        _copy_online(db_path, kept, read_only=False)
-    except sqlite3.DatabaseError:  # damaged: keep its bytes as they are
+        _copy_online(db_path, kept, read_only=False, key=current_key)
+    except DBAPI_DATABASE_ERRORS:
+        kept.unlink(missing_ok=True)
         shutil.copy2(db_path, kept)
+    if keyfile_path(db_path).exists():
+        shutil.copy2(keyfile_path(db_path), keyfile_path(kept))
     return kept
 
 
-def restore(db_path: Path, backup_path: Path) -> Path | None:
-    """Replace the database at `db_path` by a checked copy of `backup_path`.
+def _install_keyfile(db_path: Path, backup_path: Path, encrypted: bool) -> None:
+    """The restored database's key file: the backup's own, when it has one beside it."""
+    source, target = keyfile_path(backup_path), keyfile_path(db_path)
+    if encrypted and source.exists():
+        keyfile.write_keyfile(target, keyfile.read_keyfile(source))
+    elif not encrypted:
+        target.unlink(missing_ok=True)  # kept above; a plain database has no key file
 
-    Refused (BackupError, nothing changed) when the backup fails its integrity check or
-    another process has the database open. Returns where the replaced database was kept.
+
+def verify_backup(backup_path: Path, key: bytes | None = None) -> int:
+    """Check a backup file without changing anything (the screen's step before restoring);
+    `key` opens an encrypted one (the open database's: a database keeps its key for life).
+
+    Returns its size in bytes; BackupError when it is missing, damaged, not a HoaNhap
+    database, or of a data structure this version does not know.
+    """
+    path = Path(backup_path)
+    if not path.is_file():
+        raise BackupError(f"Không tìm thấy tệp sao lưu {path}.")
+    problems = _integrity(path, key if is_encrypted_file(path) else None)
+    if problems != ["ok"]:
+        raise BackupError(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoaNhap "
+                          f"({'; '.join(problems[:2])}); không dùng được.")
+    return path.stat().st_size
+
+
+def restore(db_path: Path, backup_path: Path, key: bytes | None = None) -> Path | None:
+    """Replace the database at `db_path` by a checked copy of `backup_path` (opened with
+    `key` when the backup is encrypted; its key file, if beside it, comes along).
+
+    Refused (BackupError, nothing changed) when the backup fails its integrity check,
+    is encrypted and no key is given, or another process has the database open. Returns
+    where the replaced database was kept.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     if not backup_path.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {backup_path}.")
+    # Not a plain SQLite file: encrypted when a key is given or a key file came with it;
+    # otherwise it is damaged, which the integrity check below reports.
+    encrypted = is_encrypted_file(backup_path) and (
+        key is not None or keyfile_path(backup_path).exists())
+    if encrypted and key is None:
+        raise BackupError(f"Bản sao lưu {backup_path} được mã hóa: cần tên đăng nhập và mật "
+                          "khẩu (hoặc mã khôi phục) để khôi phục.")
     with _exclusive(db_path):
-        tmp = _checked_copy(backup_path, db_path, read_only=True)
-        kept = _keep_previous(db_path)
+        tmp = _checked_copy(backup_path, db_path, read_only=True,
+                            key=key if encrypted else None)
+        kept = _keep_previous(db_path, key)
+        _install_keyfile(db_path, backup_path, encrypted)
         # Remove the WAL before renaming: a crash in between leaves the old database
         # without its last frames (kept above), never a new one with foreign frames.
         for suffix in ("-wal", "-shm"):

@@ -1,10 +1,10 @@
 """The dashboard's periodic part: reports falling due and the three chart series (SPEC §5.1).
 
-Every chart number is `reports.figures.compute_figures` itself, for the unit's own
-reporting months and quarters, so a chart point and the HCD-12 / HCD-13 / HCD-09 of the
-same period always show the same figure. That costs one call per point: 12 months and 4
-quarters, each a fixed number of SELECTs (about ten) whatever the number of people — a
-bounded ~170 small queries, fine for the one commune a dashboard shows.
+Every chart number comes from `reports.figures` itself, for the unit's own reporting
+months and quarters, so a chart point and the HCD-12 / HCD-13 / HCD-09 of the same period
+always show the same figure. The 12 months and the 4 quarters are each computed from one
+load (`compute_figures_for_periods`): about twenty SELECTs for the whole chart row,
+whatever the number of people.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import ReportRecord, Unit
-from desktop.reports.figures import FigureValue, compute_figures
+from desktop.reports.figures import FigureValue, compute_figures_for_periods
 from desktop.rules.classification import CLASSIFICATIONS
 from desktop.rules.periods import (
     Period,
@@ -151,11 +151,12 @@ def month_series(session: Session, unit: Unit, today: date) -> tuple[MonthPoint,
     months = [_period_of("month", today, unit)]
     while len(months) < CHART_MONTHS:
         months.append(_period_of("month", months[-1].start - _DAY, unit))
+    # A future end would count weeks not lived yet as due and missed.
+    cuts = [Period(m.code, m.kind, m.start, min(m.end, today)) for m in reversed(months)]
     points: list[MonthPoint] = []
-    for month in reversed(months):
-        # A future end would count weeks not lived yet as due and missed.
-        cut = Period(month.code, month.kind, month.start, min(month.end, today))
-        values = compute_figures(session, cut, unit.code).values
+    for month, figures in zip(reversed(months), compute_figures_for_periods(
+            session, cuts, unit.code), strict=True):
+        values, cut = figures.values, figures.period
         points.append(MonthPoint(month.code, _short_label(month), cut.start, cut.end,
                                  _int(values, "managed_at_end"),
                                  _pct(values, "contact_coverage_pct")))
@@ -170,8 +171,8 @@ def quarter_series(session: Session, unit: Unit, today: date) -> tuple[QuarterCl
         quarters.append(previous_quarter(quarters[-1], unit.period_convention,
                                          unit.year_start_month))
     rows: list[QuarterClasses] = []
-    for quarter in reversed(quarters):
-        values = compute_figures(session, quarter, unit.code).values
+    for figures in compute_figures_for_periods(session, quarters[::-1], unit.code):
+        quarter, values = figures.period, figures.values
         counts = tuple((c, _int(values, f"class_{c}")) for c in CLASSIFICATIONS)
         rows.append(QuarterClasses(quarter.code, _short_label(quarter), counts,
                                    _int(values, "class_missing")))

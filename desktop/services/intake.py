@@ -34,11 +34,10 @@ from desktop.intake.analysis import (
 from desktop.intake.drafts import RowDraft, build_drafts
 from desktop.intake.header import Header, best_score, detect_header
 from desktop.intake.mapping import TARGETS, ColumnMapping, auto_map, target_label
-from desktop.intake.output import rejected_rows_xlsx, template_xlsx
 from desktop.intake.parsing import RowProblem
 from desktop.intake.validate import check_drafts, identities, repeats_in_file
 from desktop.intake.workbook import IntakeFileError, Sheet, Workbook, read_workbook, shown
-from desktop.models import AuditEntry
+from desktop.models import AuditEntry, Person
 from desktop.services.access import Action, Actor, require
 from desktop.services.intake_commit import IMPORT_ACTION, commit
 from desktop.services.intake_mappings import (
@@ -51,9 +50,10 @@ from desktop.services.person_queries import match_people
 from desktop.services.person_views import PersonRow
 
 __all__ = [
-    "TARGETS", "ColumnMapping", "Decision", "IntakeAnalysis", "IntakeFileError",
-    "IntakeResult", "IntakeRow", "SheetPreview", "analyse", "commit", "default_decisions",
-    "preview_sheet", "rejected_rows_xlsx", "remember_mapping", "remembered_mapping",
+    "REQUIRED", "TARGETS", "ColumnMapping", "Decision", "IntakeAnalysis", "IntakeFileError",
+    "IntakeResult", "IntakeRow", "SheetColumns", "SheetPreview", "analyse",
+    "candidate_origins", "commit", "default_decisions", "preview_sheet",
+    "rejected_rows_xlsx", "remember_mapping", "remembered_mapping", "sheet_columns",
     "target_label", "template_xlsx",
 ]
 
@@ -104,6 +104,42 @@ def _header(sheet: Sheet, header_row: int | None) -> Header:
             "tiêu đề, hoặc dùng tệp mẫu của HoaNhap."
         )
     return header
+
+
+@dataclass(frozen=True)
+class SheetColumns:
+    """The columns of the chosen header row and the mapping proposed for them."""
+
+    header: Header
+    mapping: ColumnMapping
+    remembered: bool  # the mapping chosen for these headers last time (else guessed)
+
+
+def sheet_columns(db: Database, path: Path | str, sheet: str | None = None,
+                  header_row: int | None = None) -> SheetColumns:
+    """The header of the sheet (row `header_row` unless detected) and the mapping the
+    wizard proposes: the one remembered for these headers, else guessed; reads only."""
+    chosen = _choose_sheet(read_workbook(path), sheet)
+    header = _header(chosen, header_row)
+    with db.reading() as session:
+        remembered = stored_mapping(session, header)
+    return SheetColumns(header, remembered or auto_map(header.labels), remembered is not None)
+
+
+def candidate_origins(db: Database, actor: Actor, analysis: IntakeAnalysis) -> dict[str, str]:
+    """The place of origin of every person a row may duplicate, by person id (the wizard
+    shows it beside the name, birth and ID number so the officer can tell people apart)."""
+    require(actor, Action.READ)
+    ids = sorted({p.id for r in analysis.rows for p in r.existing})
+    found: dict[str, str] = {}
+    with db.reading() as session:
+        for start in range(0, len(ids), 400):  # well under SQLite's bound-parameter limit
+            rows = session.execute(
+                select(Person.id, Person.place_of_origin)
+                .where(Person.unit_code == actor.unit_code,
+                       Person.id.in_(ids[start:start + 400])))
+            found.update((row.id, row.place_of_origin) for row in rows)
+    return found
 
 
 def _previous_import(session: Session, actor: Actor, sha256: str) -> str | None:
@@ -183,3 +219,18 @@ def analyse(db: Database, actor: Actor, path: Path | str, sheet: str | None = No
 def default_decisions(analysis: IntakeAnalysis) -> dict[int, Decision]:
     """Create the new rows, skip the rest: what the command line does."""
     return {r.row_number: r.default_decision for r in analysis.rows}
+
+
+def template_xlsx() -> bytes:
+    """The blank intake template, as an .xlsx file's bytes."""
+    # openpyxl takes half a second to import: it loads here, not with the people screen.
+    from desktop.intake.output import template_xlsx as build
+
+    return build()
+
+
+def rejected_rows_xlsx(analysis: IntakeAnalysis) -> bytes:
+    """The rows an import left out, with the reason for each, as an .xlsx file's bytes."""
+    from desktop.intake.output import rejected_rows_xlsx as build
+
+    return build(analysis)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
@@ -158,6 +158,22 @@ def merge_preview(db: Database, actor: Actor, keep_id: str,
     require(actor, Action.READ)
     with db.reading() as session:
         return tuple(_fields(*_pair(session, actor, keep_id, drop_id)))
+
+
+def records_to_move(db: Database, actor: Actor, person_id: str) -> dict[str, int]:
+    """How many live records of each kind (by table name: "contacts", "evaluations"…) the
+    person has, all of which a merge moves to the kept record (the dialog shows them)."""
+    require(actor, Action.READ)
+    counts: dict[str, int] = {}
+    with db.reading() as session:
+        person = records.get_owned(session, Person, person_id, actor)
+        for model in (*_MOVED, *(m for m, _ in _ONE_PER)):
+            query = select(func.count()).select_from(model).where(
+                model.person_id == person.id,  # type: ignore[attr-defined]
+                model.deleted_at.is_(None))
+            found: int | None = session.scalar(query)
+            counts[records.entity_name(model)] = found or 0
+    return counts
 
 
 def _choices(fields: list[MergeField], choices: Mapping[str, str]) -> dict[str, Choice]:

@@ -18,13 +18,12 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop.db import Database
 from desktop.models import ReportRecord, Setting
 from desktop.reports.certificates import CertificateInfo, SigningError
 from desktop.reports.forms import RenderOptions, render_pdf
-from desktop.reports.signing import Pkcs11Signer, ReportSigner, load_p12_signer, sign_pdf
 from desktop.reports.snapshot import (
     ReportSnapshot,
     list_reports,
@@ -35,7 +34,6 @@ from desktop.reports.snapshot import (
     sha256_hex,
 )
 from desktop.reports.verification import VerificationResult, verify_pdf
-from desktop.reports.xlsx import write_xlsx
 from desktop.services import signing_keys, validation
 from desktop.services.access import Action, Actor, require
 from desktop.services.errors import NotFound, ServiceError, ValidationError
@@ -52,6 +50,9 @@ from desktop.services.report_preview import (
     preview,
     resolve_period,
 )
+
+if TYPE_CHECKING:  # pyHanko loads when a report is signed, not when the app starts
+    from desktop.reports.signing import ReportSigner
 
 __all__ = [
     "FigureLine", "FigureSection", "FormChoice", "Kind", "ProducedReport", "ReportFiles",
@@ -96,11 +97,15 @@ class ProducedReport:
 
 
 def write_report_file(path: Path, data: bytes) -> Path:
-    """Write beside the target, then rename: a failed write never leaves half a file."""
+    """Write beside the target, flush it to the disk, then rename: neither a failed write
+    nor a power cut leaves half a file (a signed PDF is recorded as signed right after)."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         with suppress(OSError):
@@ -139,6 +144,8 @@ def render_options(actor: Actor, signer_name: str | None = None) -> RenderOption
 def _write_files(snap: ReportSnapshot, actor: Actor, files: ReportFiles,
                  wanted: list[str], step: _Steps) -> dict[str, tuple[Path, str]]:
     """Each wanted file from the one snapshot: {"pdf": (path, sha256), "xlsx": …}."""
+    from desktop.reports.xlsx import write_xlsx  # openpyxl: loaded on first use
+
     written: dict[str, tuple[Path, str]] = {}
     if "pdf" in wanted:
         step("Đang dàn trang tệp PDF…")
@@ -228,6 +235,8 @@ def _p12_signer(db: Database, actor: Actor, path: Path | None, secret: str) -> R
     except OSError as exc:
         raise ValidationError("p12_path", f"Không đọc được tệp {path.name}: "
                                           f"{exc.strerror or exc}.") from exc
+    from desktop.reports.signing import load_p12_signer
+
     signing_keys.import_certificate(db, actor, data, secret)
     return load_p12_signer(data, secret)
 
@@ -246,6 +255,8 @@ def _open_signer(db: Database, actor: Actor, choice: SignerChoice,
     lib = _required("token_lib", choice.token_lib, "Thư viện PKCS#11")
     token = _required("token_label", choice.token_label, "Nhãn thiết bị")
     key = _required("key_label", choice.key_label, "Nhãn khóa ký")
+    from desktop.reports.signing import Pkcs11Signer
+
     return Pkcs11Signer(lib, token, secret, key), True
 
 
@@ -253,6 +264,8 @@ def sign(db: Database, actor: Actor, report_id: str, pdf_path: Path, signer_choi
          secret: str, progress_cb: ProgressCallback | None = None) -> SignedReport:
     """Sign a stored report: render its snapshot with the signer's name and a visible
     stamp, write it beside `pdf_path` (…_da-ky.pdf), then lock the period."""
+    from desktop.reports.signing import sign_pdf
+
     require(actor, Action.SIGN_REPORTS)
     step = _Steps(progress_cb, 3)
     step("Đang mở khóa ký…")

@@ -282,6 +282,7 @@ def set_up_installation(
     certificate_file_password: str = "", police_chief: str = "",
     police_chief_title: str = "TRƯỞNG CÔNG AN", chairperson: str = "",
     chairperson_title: str = "CHỦ TỊCH", signer_prefix: str = "TM. ỦY BAN NHÂN DÂN",
+    recovery_code: str = "",
 ) -> Actor:
     """First run: create the home unit and its administrator, then set the reporting
     convention and the signing certificate; returns the administrator, signed in. Errors
@@ -293,9 +294,18 @@ def set_up_installation(
     certificate is then made when a report is first signed with it). The signers and the
     authority line (Decree 30/2020 signature block) default to the usual commune wording.
 
-    Later first-run steps (recovery code, encryption) belong here, in order, so the wizard
-    and any headless set-up share them.
+    On an encrypted database (`db.key`, made by `encryption.begin_setup`) the
+    administrator's password wraps the key as the account is created, and the last step
+    wraps it for `recovery_code` — the code the user was shown and wrote down — which ends
+    the set-up (docs/security.md). A plain database ignores `recovery_code`.
+
+    Later first-run steps belong here, in order, so the wizard and any headless set-up
+    share them.
     """
+    from desktop.services import encryption
+
+    if db.key is not None:
+        _check_recovery_code(recovery_code)
     # Checked before the unit exists: set-up refuses to run twice, so a value rejected
     # after `initialize` could never be corrected by running the wizard again.
     unit_settings = units.validate_settings({
@@ -312,4 +322,16 @@ def set_up_installation(
         recipient_name=recipient_name, recipient_level=recipient_level)
     units.update_unit_settings(db, actor, **unit_settings)
     _set_up_certificate(db, actor, plan)
+    if db.key is not None:
+        encryption.finish_setup(db, recovery_code)
     return actor
+
+
+def _check_recovery_code(code: str) -> None:
+    from desktop.security.errors import KeyFileError
+    from desktop.security.keyfile import normalize_recovery_code
+
+    try:
+        normalize_recovery_code(code)
+    except KeyFileError as exc:
+        raise ValidationError("recovery_code", exc.message) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,11 +27,13 @@ from desktop.reports.certificates import (
     create_unit_certificate,
     read_pkcs12,
 )
-from desktop.reports.signing import ReportSigner, load_p12_signer
 from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
 from desktop.services.errors import ServiceError
 from desktop.services.users import check_password
+
+if TYPE_CHECKING:  # pyHanko loads when a report is signed, not when the app starts
+    from desktop.reports.signing import ReportSigner
 
 UNIT_CERTIFICATE_KEY = "unit_certificate_p12"
 KNOWN_SIGNERS_KEY = "known_signers"
@@ -136,6 +139,8 @@ def unit_signer(db: Database, actor: Actor, password: str) -> ReportSigner:
         stored = _stored_p12(session)
     if stored is None:
         raise ServiceError("Đơn vị chưa có chứng thư số; hãy tạo chứng thư số trước khi ký.")
+    from desktop.reports.signing import load_p12_signer
+
     return load_p12_signer(stored, password)
 
 

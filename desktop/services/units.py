@@ -175,6 +175,7 @@ def initialize(db: Database, *, unit_code: str, unit_name: str, province: str,
             )
         records.create(session, actor, Unit, code=code, is_home=True, **unit_values)
         users.add_user(session, actor, new_admin)
+        users.store_key_wrap(db, new_admin.username, admin_password)
     return actor
 
 

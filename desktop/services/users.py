@@ -6,6 +6,13 @@ and the audit trail records that a password changed, never the hash itself.
 
 Login bookkeeping (failure counter, lock-out, rehash) is audited but does not bump the
 account's `version`: it is not an edit of the record and must not travel as a change.
+
+On an encrypted database (`db.key` set) each active account's password also unlocks the
+key file (desktop/security/keyfile.py), so every use case that sets a password writes the
+user's wrap too (`store_key_wrap`), inside its transaction: a key file that cannot be
+written rolls the change back. Disabling an account removes its wrap; an admin's unlock
+also lifts the key file's lock-out. A re-enabled account needs a password reset before it
+can open an encrypted database again.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from sqlalchemy.orm import Session
 from desktop.config import SETTING_DEFAULTS
 from desktop.db import Database
 from desktop.models import ROLES, Setting, User, utcnow
+from desktop.security import keyfile
 from desktop.services import records, validation
 from desktop.services.access import ROLE_LABELS, Action, Actor, require
 from desktop.services.audit import write_audit
@@ -141,7 +149,16 @@ def create_user(db: Database, actor: Actor, username: str, full_name: str, role:
     require(actor, Action.MANAGE_USERS)
     new = validate_new_user(username, full_name, role, password)
     with db.transaction() as session:
-        return view(add_user(session, actor, new))
+        user = add_user(session, actor, new)
+        store_key_wrap(db, user.username, password)
+        return view(user)
+
+
+def store_key_wrap(db: Database, username: str, password: str) -> None:
+    """Encrypted database: let `password` unlock the key file for `username` (new account,
+    changed or reset password). Call inside the transaction that stores the hash."""
+    if db.key is not None and db.keyfile is not None:
+        keyfile.add_wrap(db.keyfile, db.key, username, password)
 
 
 def setting_int(session: Session, key: str) -> int:
@@ -277,6 +294,7 @@ def change_password(db: Database, actor: Actor, username: str, old_password: str
             raise ValidationError("old_password", "Mật khẩu hiện tại không đúng.")
         _set_password(session, actor, user, new_password,
                       "change_password" if own else "reset_password")
+        store_key_wrap(db, user.username, new_password)
         return view(user)
 
 
@@ -306,7 +324,27 @@ def set_user_active(db: Database, actor: Actor, username: str, active: bool) -> 
             values.update(failed_logins=0, locked_until=None)
         records.update(session, actor, user, values,
                        action="activate_user" if active else "deactivate_user")
+        _sync_key_access(db, user.username, active)
         return view(user)
+
+
+def _sync_key_access(db: Database, username: str, active: bool) -> None:
+    """Encrypted database: a disabled account's password must no longer unlock the key."""
+    if db.keyfile is None:
+        return
+    if active:
+        keyfile.reset_failures(db.keyfile, username)
+    else:
+        keyfile.remove_wrap(db.keyfile, username)
+
+
+def has_key_wrap(db: Database, username: str) -> bool:
+    """Whether `username` can open this encrypted database with a password (always true
+    for a plain database)."""
+    if db.keyfile is None:
+        return True
+    return keyfile.read_keyfile(db.keyfile).user_wrap(keyfile.username_key(username)) \
+        is not None
 
 
 def list_users(db: Database, actor: Actor) -> list[UserView]:

@@ -9,11 +9,12 @@ field the table does not know. Dates in messages are dd/mm/yyyy (SPEC §1).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import ParamSpec, TypeVar
 
-from desktop.formatting import format_date
+from desktop.formatting import format_date, format_int
 from desktop.rules.errors import RuleInputError
 from desktop.services.errors import ValidationError
 from desktop.text import nfc, tidy_spaces
@@ -22,6 +23,11 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DEFAULT_MAX_LEN = 200
+# Invisible control characters (pasted from other programs): they would be stored, then
+# make every XLSX report containing them fail. Tab and line breaks are whitespace already.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Far above any support, aid or loan in đồng, and far below SQLite's 64-bit integers.
+MAX_AMOUNT_VND = 10**12
 
 # Field name → how the message names it. Other services add their own fields here rather
 # than spelling labels inside messages, so a field is named the same way everywhere.
@@ -79,8 +85,9 @@ def field_label(field: str, label: str | None = None) -> str:
 def text(field: str, value: str | None, *, required: bool = False,
          max_len: int = DEFAULT_MAX_LEN, multiline: bool = False,
          label: str | None = None) -> str:
-    """NFC, trimmed text with tidy spaces; `multiline` keeps line breaks (notes, reports)."""
-    raw = nfc(value or "")
+    """NFC, trimmed text with tidy spaces and no control characters; `multiline` keeps line
+    breaks (notes, reports)."""
+    raw = _CONTROL_CHARACTERS.sub(" ", nfc(value or ""))
     if multiline:
         lines = [tidy_spaces(line) for line in raw.splitlines()]
         cleaned = "\n".join(lines).strip("\n")
@@ -166,9 +173,12 @@ def int_range(field: str, value: int | None, low: int, high: int, *,
 
 def non_negative_amount(field: str, value: int | None, *,
                         label: str | None = None) -> int | None:
-    """An amount of money in đồng: empty or ≥ 0."""
+    """An amount of money in đồng: empty, or from 0 to MAX_AMOUNT_VND."""
     if value is not None and value < 0:
         raise ValidationError(field, f"{field_label(field, label)} không được là số âm.")
+    if value is not None and value > MAX_AMOUNT_VND:
+        raise ValidationError(field, f"{field_label(field, label)} quá lớn: tối đa "
+                                     f"{format_int(MAX_AMOUNT_VND)} đồng.")
     return value
 
 

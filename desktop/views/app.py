@@ -4,9 +4,15 @@
 2. logging and paths — the log folder, the database path (platformdirs default);
 3. exception hook — any bug from here on reaches the crash dialog and the log;
 4. QApplication — with the Vietnamese translations and locale;
-5. database — opened, locked, checked and migrated (known errors shown, then exit 1);
-6. first-run set-up or login (`--demo`: a fresh demo database, signed in as the officer);
-7. main window.
+5.–6. database and sign-in — `views.unlock.open_office`: a new database is created
+   encrypted and set up by the first-run wizard; an encrypted one is unlocked by the
+   login (or the recovery code); a plain one is opened, locked, checked and migrated, then
+   set up or logged into (known errors shown, then exit 1; `--demo`: a fresh plain demo
+   database, signed in as the officer);
+7. main window, with automatic backups (`views.handoff.autobackup`; none for `--demo`).
+
+A database path on a USB stick or memory card is never opened: `views.handoff.removable`
+offers a copy on the local disk first (SPEC §8).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.config import default_db_path, log_dir
 from desktop.db import Database, DatabaseError, open_database
@@ -62,18 +68,6 @@ def _demo_database() -> tuple[Database, Actor]:
     return db, users.login(db, "canbo", summary.password)
 
 
-def _sign_in(db: Database) -> Actor | None:
-    from desktop.views.login import LoginDialog
-    from desktop.views.setup_wizard import FirstRunWizard
-
-    unit = units.home_unit(db)
-    if unit is None:
-        wizard = FirstRunWizard(db)
-        return wizard.actor if wizard.exec() == QDialog.DialogCode.Accepted else None
-    dialog = LoginDialog(db, unit.name)
-    return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 def run_gui(db_path: Path | None, demo: bool) -> int:
     """Steps 2–7 of the start-up order; returns the process exit code."""
     setup_logging()
@@ -83,12 +77,15 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
         if demo:
             db, actor = _demo_database()
         else:
-            db = open_database(db_path or default_db_path())
-            signed_in = _sign_in(db)
-            if signed_in is None:
-                db.close()
+            from desktop.views.handoff.removable import local_database_path
+            from desktop.views.unlock import open_office
+
+            # Never live on a USB stick (SPEC §8): a local copy is offered instead.
+            path = local_database_path(db_path or default_db_path())
+            opened = open_office(path) if path is not None else None
+            if opened is None:
                 return 0
-            actor = signed_in
+            db, actor = opened
     except DatabaseError as exc:
         QMessageBox.critical(None, "HoaNhap", exc.message)
         return 1
@@ -97,6 +94,10 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
     unit = units.home_unit(db)
     assert unit is not None
     window = MainWindow(AppContext(db=db, actor=actor, unit=unit))
+    if not demo:  # a throw-away demo database is never backed up
+        from desktop.views.handoff.autobackup import start_automatic_backups
+
+        start_automatic_backups(window, db)
     window.show()
     try:
         return app.exec()

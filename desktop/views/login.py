@@ -1,4 +1,8 @@
-"""The login dialog, also used to unlock after the idle lock."""
+"""The login dialog, also used to unlock after the idle lock.
+
+`authenticate` is the one step that differs for an encrypted database: `UnlockDialog`
+(desktop/views/unlock.py) opens the database with the password there.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db import Database
+from desktop.db import Database, DatabaseError
+from desktop.security.errors import KeyFileError
 from desktop.services import users
 from desktop.services.access import Actor
 from desktop.services.errors import AuthenticationError
@@ -21,7 +26,7 @@ from desktop.services.errors import AuthenticationError
 class LoginDialog(QDialog):
     """Asks for user name and password; `actor` holds the result after accept()."""
 
-    def __init__(self, db: Database, unit_name: str, parent: QWidget | None = None,
+    def __init__(self, db: Database | None, unit_name: str, parent: QWidget | None = None,
                  locked_user: str | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -59,10 +64,15 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if locked_user else self.username).setFocus()
 
+    def authenticate(self, username: str, password: str) -> Actor:
+        """Check the credentials against the open database."""
+        assert self.db is not None  # only UnlockDialog starts without one
+        return users.login(self.db, username, password)
+
     def try_login(self) -> None:
         try:
-            self.actor = users.login(self.db, self.username.text(), self.password.text())
-        except AuthenticationError as exc:
+            self.actor = self.authenticate(self.username.text(), self.password.text())
+        except (AuthenticationError, KeyFileError, DatabaseError) as exc:
             self.message.setText(exc.message)
             self.password.clear()
             self.password.setFocus()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,11 +24,11 @@ from desktop.services.units import UnitView
 from desktop.views.context import AppContext
 from desktop.views.dashboard.page import DashboardPage
 from desktop.views.idle import IdleWatcher
+from desktop.views.lazy_pages import LazyPages, PageFactory
 from desktop.views.login import LoginDialog
-from desktop.views.people.page import PeoplePage
-from desktop.views.person.page import PersonPage
-from desktop.views.reports.page import ReportsPage
-from desktop.views.settings.page import SettingsPage
+
+if TYPE_CHECKING:
+    from desktop.views.person.page import PersonPage
 
 NAV_WIDTH = 180  # the page names fit; the rest of a 1280 px screen goes to the pages
 
@@ -45,17 +47,16 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        # Only the dashboard is built now; each other page (and its modules) when first
+        # shown, so the window appears sooner (see lazy_pages).
+        self.pages = LazyPages(self.stack, lambda key, _page: self._stale.discard(key))
         self._stale: set[str] = set()
+        self._person_page: PersonPage | None = None
         self._add_page("dashboard", self.tr("Today's work"), DashboardPage(ctx, self))
-        self._add_page("people", self.tr("People"), PeoplePage(ctx, self))
-        self._add_page("reports", self.tr("Reports"), ReportsPage(ctx, self))
-        settings_page = SettingsPage(ctx, self)
-        settings_page.unit_changed.connect(self._unit_changed)
-        settings_page.installation_changed.connect(self._installation_changed)
-        self._add_page("settings", self.tr("Settings"), settings_page)
-        self.person_page = PersonPage(ctx, self)
-        self.stack.addWidget(self.person_page)
+        self._add_page("people", self.tr("People"), self._people_page)
+        self._add_page("reports", self.tr("Reports"), self._reports_page)
+        self._add_page("exchange", self.tr("Data exchange"), self._exchange_page)
+        self._add_page("settings", self.tr("Settings"), self._settings_page)
         self.nav.currentRowChanged.connect(self._nav_changed)
         # Clicking the page the person was opened from leaves the current row unchanged.
         self.nav.itemClicked.connect(lambda item: self._nav_changed(self.nav.row(item)))
@@ -75,6 +76,39 @@ class MainWindow(QMainWindow):
         app.installEventFilter(self.idle)
         self.nav.setCurrentRow(0)
 
+    def _people_page(self) -> QWidget:
+        from desktop.views.people.page import PeoplePage
+
+        return PeoplePage(self.ctx, self)
+
+    def _reports_page(self) -> QWidget:
+        from desktop.views.reports.page import ReportsPage
+
+        return ReportsPage(self.ctx, self)
+
+    def _exchange_page(self) -> QWidget:
+        from desktop.views.handoff.page import ExchangePage
+
+        return ExchangePage(self.ctx, self)
+
+    def _settings_page(self) -> QWidget:
+        from desktop.views.settings.page import SettingsPage
+
+        page = SettingsPage(self.ctx, self)
+        page.unit_changed.connect(self._unit_changed)
+        page.installation_changed.connect(self._installation_changed)
+        return page
+
+    @property
+    def person_page(self) -> PersonPage:
+        """The person page, built when a person is first opened."""
+        if self._person_page is None:
+            from desktop.views.person.page import PersonPage
+
+            self._person_page = PersonPage(self.ctx, self)
+            self.stack.addWidget(self._person_page)
+        return self._person_page
+
     def _set_title(self) -> None:
         self.setWindowTitle(self.tr("HoaNhap – {0}").format(self.ctx.unit.name))
 
@@ -82,7 +116,11 @@ class MainWindow(QMainWindow):
         """The home unit's settings were saved: every page works with the new values."""
         self.ctx = self.ctx.with_unit(unit)
         # The person page's tabs open their dialogs with their own ctx (quarters, interval).
-        for page in [*self.pages.values(), self.person_page, *self.person_page.all_tabs()]:
+        # Pages not built yet will be made with the new ctx.
+        holders: list[QWidget] = list(self.pages.built().values())
+        if self._person_page is not None:
+            holders += [self._person_page, *self._person_page.all_tabs()]
+        for page in holders:
             page.ctx = self.ctx  # type: ignore[attr-defined]
         self._set_title()
         self._show_user()
@@ -92,9 +130,9 @@ class MainWindow(QMainWindow):
             if setting.key == "idle_lock_minutes":
                 self.idle.set_minutes(int(setting.value))
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    def _add_page(self, key: str, title: str, page: QWidget | PageFactory) -> None:
+        """A navigation entry and its page: a widget, or a factory called when first shown."""
+        self.pages.add(key, page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(NAV_WIDTH - 10, 40))
@@ -113,7 +151,7 @@ class MainWindow(QMainWindow):
             actor.full_name, role, self.ctx.unit.name))
 
     def _shortcuts(self) -> None:
-        for row in range(len(self.pages)):  # Ctrl+1 … Ctrl+4, in the navigation's order
+        for row in range(len(self.pages)):  # Ctrl+1 … Ctrl+5, in the navigation's order
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _=False, r=row: self._go(r))
@@ -137,7 +175,7 @@ class MainWindow(QMainWindow):
     def data_changed(self) -> None:
         self._stale = set(self.pages)
         current = self.stack.currentWidget()
-        for key, page in self.pages.items():
+        for key, page in self.pages.built().items():
             if page is current:
                 page.refresh()  # type: ignore[attr-defined]
                 self._stale.discard(key)

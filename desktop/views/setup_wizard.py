@@ -2,7 +2,8 @@
 administrator and the unit's signing certificate.
 
 Shown by `app.py` when the database has no home unit yet. Pages, in order (`PageId`):
-welcome → unit → reporting → signers → administrator → signing certificate → summary. Finish hands
+welcome → unit → reporting → signers → administrator → signing certificate → (recovery
+code, for an encrypted database) → summary. Finish hands
 everything to `settings.set_up_installation`, which checks it all before writing
 anything; an error sends the user back to the page holding the field at fault, shown
 under that field, with everything typed still there. After `exec()` returns Accepted,
@@ -20,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 from html import escape
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -37,12 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
+from desktop.security.keyfile import new_recovery_code
 from desktop.services import settings, users
 from desktop.services.access import Actor
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.labels import PERIOD_CONVENTION_LABELS, RECIPIENT_LEVEL_LABELS
 from desktop.views.errors import show_error
 from desktop.views.forms import ERROR_STYLE
+from desktop.views.recovery_code import RecoveryCodeView
 from desktop.views.settings.fields import ChoiceGroup, FieldForm
 from desktop.views.settings.password import check_repeated, password_edit
 from desktop.views.settings.unit_sections import (
@@ -62,6 +66,7 @@ class PageId(IntEnum):
     SIGNERS = 25
     ADMIN = 30
     CERTIFICATE = 40
+    RECOVERY = 50  # encrypted databases only
     SUMMARY = 90
 
 
@@ -311,6 +316,38 @@ class CertificatePage(FieldPage):
         return "••••••••" if "password" in name else str(value)
 
 
+class RecoveryPage(FieldPage):
+    """The new encrypted database's recovery code, shown once; Next waits until the user
+    confirms it is written down. Finish hands it to the set-up, which wraps the key with
+    it (`recovery_code`)."""
+
+    def __init__(self, database: Path) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Recovery code"))
+        self.setSubTitle(self.tr(
+            "The code that opens the database if every password is forgotten."))
+        self.code = new_recovery_code()
+        self.view = RecoveryCodeView(self.code, "", database)
+        self.view.confirmed_changed.connect(self.completeChanged)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.view)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):  # the printed sheet names the unit
+            self.view.unit_name = str(wizard.values().get("unit_name", ""))
+
+    def isComplete(self) -> bool:
+        return self.view.confirmed()
+
+    def values(self) -> dict[str, object]:
+        return {"recovery_code": self.code}
+
+    def summary(self) -> list[tuple[str, str]]:
+        return [(self.tr("Recovery code"), self.tr("shown once, written down"))]
+
+
 class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -380,6 +417,8 @@ class FirstRunWizard(QWizard):
             PageId.UNIT: UnitPage(), PageId.REPORTING: ReportingPage(),
             PageId.SIGNERS: SignersPage(), PageId.ADMIN: AdminPage(),
             PageId.CERTIFICATE: CertificatePage()}
+        if db.key is not None:
+            self.field_pages[PageId.RECOVERY] = RecoveryPage(db.path)
         self.summary = SummaryPage([self.field_pages[k] for k in sorted(self.field_pages)])
         self.setPage(PageId.WELCOME, WelcomePage())
         for page_id, page in self.field_pages.items():

@@ -91,6 +91,326 @@
     </message>
 </context>
 <context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>Kiểm tra các dòng</translation>
+    </message>
+    <message>
+        <source>Each row is checked with the same rules as a record typed in, and compared with the people already recorded. Nothing has been written yet.</source>
+        <translation>Mỗi dòng được kiểm tra theo cùng quy tắc như hồ sơ nhập bằng tay, và được đối chiếu với những người đã có trong danh sách. Chưa có dữ liệu nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Cách xử lý</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Read the file again, for example after correcting it in Excel.</source>
+        <translation>Đọc lại tệp, ví dụ sau khi đã sửa trong Excel.</translation>
+    </message>
+    <message>
+        <source>Export rejected rows…</source>
+        <translation>Xuất các dòng bị loại…</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows as an Excel file with a column saying what to correct; correct them there and import that file.</source>
+        <translation>Lưu các dòng bị loại thành tệp Excel, có thêm cột ghi nội dung cần sửa; sửa trực tiếp trong tệp đó rồi nhập tệp đó.</translation>
+    </message>
+    <message>
+        <source>Rows ({0})</source>
+        <translation>Dòng ({0})</translation>
+    </message>
+    <message>
+        <source>Problems ({0})</source>
+        <translation>Vấn đề ({0})</translation>
+    </message>
+    <message>
+        <source>Checking the rows… (a long list takes a while)</source>
+        <translation>Đang kiểm tra các dòng… (danh sách dài sẽ mất một lúc)</translation>
+    </message>
+    <message>
+        <source>The check was stopped. Press “Check again” to run it.</source>
+        <translation>Đã dừng kiểm tra. Bấm “Kiểm tra lại” để chạy lại.</translation>
+    </message>
+    <message>
+        <source>{0} rows read from sheet «{1}»: {2} new, {3} possibly already on record, {4} rejected.</source>
+        <translation>Đã đọc {0} dòng từ trang tính «{1}»: {2} mới, {3} có thể đã có hồ sơ, {4} bị loại.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Possibly on record</source>
+        <translation>Có thể đã có hồ sơ</translation>
+    </message>
+    <message>
+        <source>Repeated in the file</source>
+        <translation>Trùng trong tệp</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị loại</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Không nhập</translation>
+    </message>
+    <message>
+        <source>Create a record</source>
+        <translation>Tạo hồ sơ</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Link to {0} ({1})</source>
+        <translation>Liên kết với {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Create a new record anyway</source>
+        <translation>Vẫn tạo hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Skip: nothing is written for this row. Link: the existing record keeps everything it has; only its empty fields are filled from the row.</source>
+        <translation>Bỏ qua: không ghi gì cho dòng này. Liên kết: hồ sơ đã có giữ nguyên mọi thông tin; chỉ các mục còn trống được điền từ dòng này.</translation>
+    </message>
+    <message>
+        <source>Row {0}</source>
+        <translation>Dòng {0}</translation>
+    </message>
+    <message>
+        <source>Selected row</source>
+        <translation>Dòng đã chọn</translation>
+    </message>
+    <message>
+        <source>Select a row marked “Possibly on record” to compare it with the records already kept.</source>
+        <translation>Chọn một dòng có đánh dấu “Có thể đã có hồ sơ” để so sánh với các hồ sơ đang lưu.</translation>
+    </message>
+    <message>
+        <source>Row {0} of the file (first line) and what it may be. Compare them with the papers, then choose in “What to do”.</source>
+        <translation>Dòng {0} của tệp (dòng trên cùng) và các hồ sơ có thể là cùng người. Hãy đối chiếu với giấy tờ, rồi chọn ở cột “Cách xử lý”.</translation>
+    </message>
+    <message>
+        <source>Read with a remark: {0}</source>
+        <translation>Đọc được nhưng có lưu ý: {0}</translation>
+    </message>
+    <message>
+        <source>Row {0} of the file</source>
+        <translation>Dòng {0} của tệp</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <source>Record kept</source>
+        <translation>Hồ sơ đang lưu</translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation>Lưu các dòng bị loại</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Đã lưu: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSection</name>
+    <message>
+        <source>Every change, sign-in, import, export, signature and accepted key is written to the audit trail. Each entry is sealed together with the one before it, so an entry changed or deleted directly in the database file breaks the chain. Check it here, or with “hoanhap check” on the command line.</source>
+        <translation>Mọi thay đổi, lần đăng nhập, lần nhập, xuất dữ liệu, lần ký số và khóa được chấp nhận đều được ghi vào nhật ký lưu vết. Mỗi mục được niêm phong cùng với mục liền trước, nên nếu một mục bị sửa hoặc xóa trực tiếp trong tệp cơ sở dữ liệu thì chuỗi sẽ bị đứt. Kiểm tra tại đây, hoặc bằng lệnh “hoanhap check” trên dòng lệnh.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail</source>
+        <translation>Kiểm tra nhật ký lưu vết</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Đang kiểm tra nhật ký lưu vết…</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {0} entries, none changed or removed.</source>
+        <translation>Nhật ký lưu vết nguyên vẹn: {0} mục, không mục nào bị sửa hoặc xóa.</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry No. {0}: {1}. Entries from there on cannot be trusted; keep this computer as it is and tell your administrator.</source>
+        <translation>Nhật ký lưu vết bị đứt tại mục số {0}: {1}. Không thể tin cậy các mục từ đó trở đi; hãy giữ nguyên hiện trạng máy tính này và báo cho người quản trị.</translation>
+    </message>
+    <message>
+        <source>Entry No. {0} is missing from the database.</source>
+        <translation>Mục số {0} bị thiếu trong cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Entry No. {0} as it is now stored: written {1} by “{2}”, action “{3}” on “{4}”.</source>
+        <translation>Mục số {0} như đang lưu hiện nay: ghi lúc {1} bởi “{2}”, thao tác “{3}” trên “{4}”.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackups</name>
+    <message>
+        <source>Backing up before closing…</source>
+        <translation>Đang sao lưu trước khi đóng…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <source>Made on</source>
+        <translation>Thời điểm tạo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now to…</source>
+        <translation>&amp;Sao lưu ngay vào…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected backup…</source>
+        <translation>&amp;Khôi phục bản sao lưu đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation>Khôi phục từ &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Backing up to a USB stick and restoring are for administrators.</source>
+        <translation>Chỉ người quản trị mới được sao lưu ra USB và khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Folder of the automatic backups</source>
+        <translation>Thư mục sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>HoaNhap backs the database up by itself when it closes and once a day, and keeps the newest {0} copies (change the number under “Security”). Also keep a copy away from this computer: back up to a USB stick regularly.</source>
+        <translation>HoaNhap tự động sao lưu cơ sở dữ liệu khi đóng và mỗi ngày một lần, và giữ {0} bản mới nhất (đổi số lượng này trong mục “Bảo mật”). Hãy giữ thêm một bản ở ngoài máy tính này: thường xuyên sao lưu ra USB.</translation>
+    </message>
+    <message>
+        <source>{0} kB</source>
+        <translation>{0} kB</translation>
+    </message>
+    <message>
+        <source>Where to write the backup (a USB stick)</source>
+        <translation>Nơi ghi bản sao lưu (USB)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {0} ({1} kB).</source>
+        <translation>Đã ghi và kiểm tra bản sao lưu: {0} ({1} kB).</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Databases (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu (*.db);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>The backup {0} ({1} kB) passed the integrity check.
+
+Restoring replaces ALL the data on this computer by the data of the backup; what was entered since it was made is lost (the current data is kept beside the database, in case). HoaNhap closes afterwards: start it again and sign in.
+
+Restore now?</source>
+        <translation>Bản sao lưu {0} ({1} kB) đã qua kiểm tra toàn vẹn.
+
+Khôi phục sẽ thay thế TOÀN BỘ dữ liệu trên máy tính này bằng dữ liệu của bản sao lưu; những gì đã nhập từ khi tạo bản sao lưu sẽ bị mất (dữ liệu hiện tại được giữ lại bên cạnh cơ sở dữ liệu để phòng khi cần). Sau đó HoaNhap sẽ đóng: hãy mở lại và đăng nhập.
+
+Khôi phục ngay?</translation>
+    </message>
+    <message>
+        <source>Restore the backup?</source>
+        <translation>Khôi phục bản sao lưu?</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+        <source>The data was restored from {0}. The data replaced is kept in {1}.
+
+HoaNhap will now close. Start it again to continue.</source>
+        <translation>Đã khôi phục dữ liệu từ {0}. Dữ liệu bị thay thế được giữ tại {1}.
+
+HoaNhap sẽ đóng ngay bây giờ. Hãy mở lại để tiếp tục.</translation>
+    </message>
+</context>
+<context>
     <name>CertificatePage</name>
     <message>
         <source>Signing certificate</source>
@@ -163,6 +483,171 @@
     <message>
         <source>Certificate files (*.p12 *.pfx)</source>
         <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Confirm the import</source>
+        <translation>Xác nhận nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Press “Import” to write the rows below, all at once: if one of them cannot be written, none is.</source>
+        <translation>Chưa có dữ liệu nào được ghi. Bấm “Nhập dữ liệu” để ghi tất cả các dòng dưới đây cùng một lúc: nếu có một dòng không ghi được thì không dòng nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>New records to create:</source>
+        <translation>Hồ sơ mới sẽ tạo:</translation>
+    </message>
+    <message>
+        <source>Rows linked to a record already kept:</source>
+        <translation>Dòng liên kết với hồ sơ đã có:</translation>
+    </message>
+    <message>
+        <source>Rows skipped:</source>
+        <translation>Dòng bỏ qua:</translation>
+    </message>
+    <message>
+        <source>Rejected rows, not imported:</source>
+        <translation>Dòng bị loại, không nhập:</translation>
+    </message>
+    <message>
+        <source>New records get the status “{0}” from today, or “{1}” when the list gives the date the person reported. A linked record keeps everything it has: only its empty fields are filled from the row. Each record&apos;s history names this file and its row.</source>
+        <translation>Hồ sơ mới có trạng thái “{0}” kể từ hôm nay, hoặc “{1}” nếu danh sách có ghi ngày người đó trình diện. Hồ sơ được liên kết giữ nguyên mọi thông tin đã có: chỉ các mục còn trống được điền từ dòng. Lịch sử của mỗi hồ sơ ghi rõ tệp này và dòng tương ứng.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPasswordDialog</name>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Mã hóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database is copied into an encrypted file, checked, and put in place of the plain one, which is kept beside it until you delete it. Your password opens the encrypted database; every other user needs a new password from you afterwards. A recovery code is shown at the end: have paper ready.</source>
+        <translation>Cơ sở dữ liệu được sao chép sang một tệp mã hóa, kiểm tra, rồi thay thế cho tệp chưa mã hóa; tệp chưa mã hóa được giữ lại bên cạnh cho đến khi bạn xóa. Mật khẩu của bạn dùng để mở cơ sở dữ liệu đã mã hóa; sau đó mọi người dùng khác cần được bạn cấp mật khẩu mới. Cuối cùng, mã khôi phục sẽ được hiển thị: hãy chuẩn bị sẵn giấy.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Mật khẩu của bạn</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>A conflict is a record that arrived in a package but could not replace the one on this computer (both were changed, or it belongs to another unit). Both versions are kept. Compare them and choose which one stays; the other remains in the log.</source>
+        <translation>Xung đột là một bản ghi đến trong gói dữ liệu nhưng không thể thay thế bản ghi trên máy tính này (cả hai đều đã bị sửa, hoặc bản ghi thuộc đơn vị khác). Cả hai phiên bản đều được giữ lại. Hãy so sánh và chọn phiên bản được giữ; phiên bản còn lại vẫn được lưu trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Xung đột chưa giải quyết</translation>
+    </message>
+    <message>
+        <source>Show resolved conflicts too</source>
+        <translation>Hiện cả xung đột đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Ngày phát hiện</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Các mục khác nhau</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Both versions</source>
+        <translation>Cả hai phiên bản</translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation>Chỉ các mục khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Trên máy này</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>Trong gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this computer&apos;s version</source>
+        <translation>&amp;Giữ phiên bản trên máy này</translation>
+    </message>
+    <message>
+        <source>&amp;Take the package&apos;s version</source>
+        <translation>&amp;Lấy phiên bản trong gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa giải quyết</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s</source>
+        <translation>trên máy này</translation>
+    </message>
+    <message>
+        <source>the package&apos;s</source>
+        <translation>trong gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>kept {0} version ({1}, {2})</source>
+        <translation>đã giữ phiên bản {0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>No conflict selected.</source>
+        <translation>Chưa chọn xung đột nào.</translation>
+    </message>
+    <message>
+        <source>{0} · from a package of {1} · {2}</source>
+        <translation>{0} · từ gói dữ liệu {1} · {2}</translation>
+    </message>
+    <message>
+        <source>On this computer (version {0})</source>
+        <translation>Trên máy này (phiên bản {0})</translation>
+    </message>
+    <message>
+        <source>In the package (version {0})</source>
+        <translation>Trong gói dữ liệu (phiên bản {0})</translation>
+    </message>
+    <message>
+        <source>Keep this computer&apos;s version of {0}? The package&apos;s version stays in the conflict log.</source>
+        <translation>Giữ phiên bản trên máy này của {0}? Phiên bản trong gói dữ liệu vẫn được lưu trong nhật ký xung đột.</translation>
+    </message>
+    <message>
+        <source>Replace this computer&apos;s version of {0} by the package&apos;s? This computer&apos;s version stays in the conflict log.</source>
+        <translation>Thay phiên bản trên máy này của {0} bằng phiên bản trong gói dữ liệu? Phiên bản trên máy này vẫn được lưu trong nhật ký xung đột.</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Resolved: {0} now holds {1} version.</source>
+        <translation>Đã giải quyết: {0} nay giữ phiên bản {1}.</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1050,57 @@
     </message>
 </context>
 <context>
+    <name>EncryptionBox</name>
+    <message>
+        <source>Database encryption</source>
+        <translation>Mã hóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Encrypt this database…</source>
+        <translation>Mã hóa cơ sở dữ liệu này…</translation>
+    </message>
+    <message>
+        <source>New recovery code…</source>
+        <translation>Tạo mã khôi phục mới…</translation>
+    </message>
+    <message>
+        <source>This database is encrypted. It opens only with a user&apos;s password or the recovery code, and only with its key file {0} beside it: always copy both files together.</source>
+        <translation>Cơ sở dữ liệu này đã được mã hóa. Chỉ mở được bằng mật khẩu của người dùng hoặc mã khôi phục, và chỉ khi có tệp khóa {0} nằm bên cạnh: luôn chép cả hai tệp cùng nhau.</translation>
+    </message>
+    <message>
+        <source>This database is not encrypted: anyone who copies the file {0} can read every record with common tools.</source>
+        <translation>Cơ sở dữ liệu này chưa được mã hóa: bất kỳ ai sao chép tệp {0} đều có thể đọc mọi hồ sơ bằng các công cụ thông dụng.</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted. The plain copy was kept as {0}: once HoaNhap has opened the encrypted database without trouble, delete it, and delete old backups that are not encrypted.</source>
+        <translation>Cơ sở dữ liệu đã được mã hóa. Bản chưa mã hóa được giữ lại tại {0}: khi HoaNhap đã mở được cơ sở dữ liệu mã hóa bình thường, hãy xóa bản đó, đồng thời xóa các bản sao lưu cũ chưa được mã hóa.</translation>
+    </message>
+    <message>
+        <source>Set a new password (Users → Reset password) for: {0}.</source>
+        <translation>Hãy đặt mật khẩu mới (Người dùng → Đặt lại mật khẩu) cho: {0}.</translation>
+    </message>
+    <message>
+        <source>Database encrypted</source>
+        <translation>Đã mã hóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database is encrypted.</source>
+        <translation>Cơ sở dữ liệu đã được mã hóa.</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Mã khôi phục mới</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code? The code printed before stops working at once.</source>
+        <translation>Tạo mã khôi phục mới? Mã đã in trước đây sẽ hết hiệu lực ngay lập tức.</translation>
+    </message>
+    <message>
+        <source>The new recovery code is in force.</source>
+        <translation>Mã khôi phục mới đã có hiệu lực.</translation>
+    </message>
+</context>
+<context>
     <name>EndManagementDialog</name>
     <message>
         <source>&amp;Reason</source>
@@ -754,6 +1290,140 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Danh sách người</translation>
+    </message>
+    <message>
+        <source>Judgments</source>
+        <translation>Bản án</translation>
+    </message>
+    <message>
+        <source>Status changes</source>
+        <translation>Thay đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>Support team members</source>
+        <translation>Thành viên tổ giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Gặp gỡ</translation>
+    </message>
+    <message>
+        <source>Excused weeks</source>
+        <translation>Tuần được miễn gặp</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Support given</source>
+        <translation>Hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Vi phạm</translation>
+    </message>
+    <message>
+        <source>Community models</source>
+        <translation>Mô hình tại cộng đồng</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Report adjustments</source>
+        <translation>Điều chỉnh báo cáo</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký lưu vết</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>toàn bộ</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message>
+        <source>transfer of a person</source>
+        <translation>chuyển hồ sơ một người</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>biên nhận</translation>
+    </message>
+    <message>
+        <source>Where to write the key card</source>
+        <translation>Nơi ghi thẻ khóa</translation>
+    </message>
+    <message>
+        <source>Choose a key card</source>
+        <translation>Chọn thẻ khóa</translation>
+    </message>
+    <message>
+        <source>Key cards (*.json);;All files (*)</source>
+        <translation>Thẻ khóa (*.json);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Package passphrase</source>
+        <translation>Cụm mật khẩu của gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>The package {0} is locked with a passphrase. Type the passphrase agreed with the office that sent it:</source>
+        <translation>Gói dữ liệu {0} được khóa bằng cụm mật khẩu. Nhập cụm mật khẩu đã thống nhất với đơn vị gửi gói dữ liệu này:</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Export</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Bản nộp</translation>
+    </message>
+    <message>
+        <source>Units and keys</source>
+        <translation>Đơn vị và khóa</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>Trao đổi dữ liệu</translation>
+    </message>
+    <message>
+        <source>Your role may look at the submissions and the units&apos; keys; exporting and importing packages is for officers and administrators.</source>
+        <translation>Với vai trò của mình, bạn được xem các bản nộp và khóa của các đơn vị; chỉ cán bộ và người quản trị mới được xuất, nhập gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation>Xung đột ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ExcusedWeekDialog</name>
     <message>
         <source>Week excused from contact – {0}</source>
@@ -770,6 +1440,159 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>Write a package</source>
+        <translation>Ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Full: every record of this unit</source>
+        <translation>Toàn bộ: mọi bản ghi của đơn vị này</translation>
+    </message>
+    <message>
+        <source>Changes: only what changed since the last package to this unit</source>
+        <translation>Thay đổi: chỉ những gì đã thay đổi kể từ gói dữ liệu gần nhất gửi đơn vị này</translation>
+    </message>
+    <message>
+        <source>This package is the data for a reporting period</source>
+        <translation>Gói dữ liệu này là số liệu của một kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại gói</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>Đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Bảo vệ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Signed reports</source>
+        <translation>Báo cáo đã ký</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>&amp;Write the package</source>
+        <translation>&amp;Ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ tệp</translation>
+    </message>
+    <message>
+        <source>Optional: signed PDF or XLSX reports to send with the data.</source>
+        <translation>Không bắt buộc: các báo cáo PDF hoặc XLSX đã ký, gửi kèm theo dữ liệu.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <source>Package written</source>
+        <translation>Gói dữ liệu đã ghi</translation>
+    </message>
+    <message>
+        <source>Nothing written yet in this session.</source>
+        <translation>Chưa ghi gói dữ liệu nào trong phiên làm việc này.</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <source>Transfer of a person who moved</source>
+        <translation>Chuyển hồ sơ người đã chuyển đi nơi khác</translation>
+    </message>
+    <message>
+        <source>The whole case file of a person whose management ended because they moved, for the commune they moved to.</source>
+        <translation>Toàn bộ hồ sơ của người đã chấm dứt quản lý do chuyển nơi cư trú, để gửi cho xã, phường nơi người đó chuyển đến.</translation>
+    </message>
+    <message>
+        <source>Write the &amp;transfer package…</source>
+        <translation>Ghi gói dữ liệu &amp;chuyển hồ sơ…</translation>
+    </message>
+    <message>
+        <source>{0} (left on {1})</source>
+        <translation>{0} (chuyển đi ngày {1})</translation>
+    </message>
+    <message>
+        <source>(nobody has moved away)</source>
+        <translation>(không có ai chuyển đi)</translation>
+    </message>
+    <message>
+        <source>Transfer package written: {0}</source>
+        <translation>Đã ghi gói dữ liệu chuyển hồ sơ: {0}</translation>
+    </message>
+    <message>
+        <source>Where to write the package</source>
+        <translation>Nơi ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reports to send with the data</source>
+        <translation>Báo cáo gửi kèm dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reports (*.pdf *.xlsx)</source>
+        <translation>Báo cáo (*.pdf *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Write without encryption?</source>
+        <translation>Ghi mà không mã hóa?</translation>
+    </message>
+    <message>
+        <source>The package will NOT be encrypted: anyone who finds the USB stick can read every record. Write it anyway?</source>
+        <translation>Gói dữ liệu sẽ KHÔNG được mã hóa: bất kỳ ai nhặt được USB đều có thể đọc mọi hồ sơ. Vẫn ghi?</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>đã mã hóa</translation>
+    </message>
+    <message>
+        <source>NOT encrypted</source>
+        <translation>KHÔNG mã hóa</translation>
+    </message>
+    <message>
+        <source>no receiving unit</source>
+        <translation>không có đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>Package ({0}, {1}) for {2}:
+{3}
+Package code: {4}
+{5} records.</source>
+        <translation>Gói dữ liệu ({0}, {1}) gửi {2}:
+{3}
+Mã gói dữ liệu: {4}
+{5} bản ghi.</translation>
+    </message>
+    <message>
+        <source>The package was written. Copy it to the USB stick if it is not there already.</source>
+        <translation>Đã ghi gói dữ liệu. Hãy chép gói dữ liệu vào USB nếu chưa có trên USB.</translation>
     </message>
 </context>
 <context>
@@ -792,6 +1615,49 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the Excel file</source>
+        <translation>Chọn tệp Excel</translation>
+    </message>
+    <message>
+        <source>The list of people as a prison, the provincial police or your office keeps it (.xlsx, or the older .xls). Nothing is written until you confirm on the last step.</source>
+        <translation>Danh sách người theo mẫu của trại giam, Công an cấp tỉnh hoặc đơn vị của bạn (.xlsx, hoặc định dạng .xls cũ). Chưa có dữ liệu nào được ghi cho đến khi bạn xác nhận ở bước cuối.</translation>
+    </message>
+    <message>
+        <source>Choose a file, or paste its full path</source>
+        <translation>Chọn tệp, hoặc dán đường dẫn đầy đủ của tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>No list in the right form yet?</source>
+        <translation>Chưa có danh sách đúng mẫu?</translation>
+    </message>
+    <message>
+        <source>Save the empty template: it has the columns HoaNhap reads and one example row (skipped on import). Fill it in with Excel, then choose it here. Lists with other column titles can be imported too: you match their columns on a later step.</source>
+        <translation>Lưu tệp mẫu trống: tệp có các cột mà HoaNhap đọc được và một dòng ví dụ (được bỏ qua khi nhập). Điền bằng Excel, rồi chọn tệp đó tại đây. Danh sách có tiêu đề cột khác cũng nhập được: bạn sẽ ghép cột ở bước sau.</translation>
+    </message>
+    <message>
+        <source>Save empty template…</source>
+        <translation>Lưu tệp mẫu trống…</translation>
+    </message>
+    <message>
+        <source>Save the empty template</source>
+        <translation>Lưu tệp mẫu trống</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Đã lưu: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>HoaNhap – First-time set-up</source>
@@ -800,6 +1666,201 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Finish set-up</source>
         <translation>Hoàn tất thiết lập</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>e.g. missed when the book was typed in</source>
+        <translation>ví dụ: bị bỏ sót khi nhập sổ</translation>
+    </message>
+    <message>
+        <source>Reason for the adjustment</source>
+        <translation>Lý do điều chỉnh</translation>
+    </message>
+    <message>
+        <source>The report of this period is already signed, so the signed figures stay as they are. The change is saved with this reason and listed under “adjustments” in the unit&apos;s next report.</source>
+        <translation>Báo cáo của kỳ này đã được ký, nên số liệu đã ký được giữ nguyên. Thay đổi được lưu kèm lý do này và được liệt kê ở mục “điều chỉnh” trong báo cáo kỳ sau của đơn vị.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>&amp;Choose a package…</source>
+        <translation>&amp;Chọn gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nơi gửi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại gói</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Thời điểm tạo</translation>
+    </message>
+    <message>
+        <source>Package code</source>
+        <translation>Mã gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>What importing will do</source>
+        <translation>Kết quả khi nhập</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Có thay đổi</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Cũ hơn</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Only in the package</source>
+        <translation>Chỉ có trong gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Apply the import</source>
+        <translation>&amp;Thực hiện nhập</translation>
+    </message>
+    <message>
+        <source>Write a &amp;receipt for the sender…</source>
+        <translation>Ghi &amp;biên nhận cho nơi gửi…</translation>
+    </message>
+    <message>
+        <source>Save the attached reports…</source>
+        <translation>Lưu các báo cáo gửi kèm…</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0} – người thực hiện: {1}</translation>
+    </message>
+    <message>
+        <source>This package was already imported on {0}. Importing it again changes nothing.</source>
+        <translation>Gói dữ liệu này đã được nhập ngày {0}. Nhập lại cũng không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Reports sent with the data: {0}</source>
+        <translation>Báo cáo gửi kèm dữ liệu: {0}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>đã mã hóa</translation>
+    </message>
+    <message>
+        <source>NOT encrypted (a test package)</source>
+        <translation>KHÔNG mã hóa (gói dữ liệu thử nghiệm)</translation>
+    </message>
+    <message>
+        <source>{0} — NEW: not yet registered on this computer; you will be asked to confirm it.</source>
+        <translation>{0} — MỚI: chưa được đăng ký trên máy tính này; bạn sẽ được yêu cầu xác nhận.</translation>
+    </message>
+    <message>
+        <source>{0} — registered, the signature is valid.</source>
+        <translation>{0} — đã đăng ký, chữ ký hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Choose a package</source>
+        <translation>Chọn gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>HoaNhap packages (*.hnp);;All files (*)</source>
+        <translation>Gói dữ liệu HoaNhap (*.hnp);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>Đang đọc gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Not opened: no passphrase given.</source>
+        <translation>Chưa mở gói dữ liệu: chưa nhập cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>Đang kiểm tra gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing to do.</source>
+        <translation>Gói dữ liệu đã được nhập trước đây: không có gì cần làm.</translation>
+    </message>
+    <message>
+        <source>Check the figures, then press “Apply the import”. Nothing is written before that.</source>
+        <translation>Hãy kiểm tra số liệu, rồi bấm “Thực hiện nhập”. Trước bước đó, chưa có dữ liệu nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Not imported: the sending unit&apos;s key was not confirmed.</source>
+        <translation>Chưa nhập: khóa của đơn vị gửi chưa được xác nhận.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Receipt written: {0}</source>
+        <translation>Đã ghi biên nhận: {0}</translation>
+    </message>
+    <message>
+        <source>Where to save the reports</source>
+        <translation>Nơi lưu các báo cáo</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Đã lưu: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Nhập từ Excel</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>The file was not saved</source>
+        <translation>Không lưu được tệp</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1935,80 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>KeyConfirmDialog</name>
+    <message>
+        <source>Confirm the key of {0}</source>
+        <translation>Xác nhận khóa của {0}</translation>
+    </message>
+    <message>
+        <source>Before accepting it, call that office on a number you already know and ask them to read out the fingerprint shown in their Settings, under “Keys”. Accept only if every group matches.</source>
+        <translation>Trước khi chấp nhận, hãy gọi điện cho đơn vị đó theo số điện thoại bạn đã biết từ trước và đề nghị họ đọc dấu vân tay khóa hiển thị trong mục Cài đặt của họ, phần “Khóa”. Chỉ chấp nhận nếu tất cả các nhóm ký tự đều khớp.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <source>The fingerprint matches – accept</source>
+        <translation>Dấu vân tay khóa khớp – chấp nhận</translation>
+    </message>
+    <message>
+        <source>This package was signed by a unit whose key is not registered on this computer.</source>
+        <translation>Gói dữ liệu này do một đơn vị ký nhưng khóa của đơn vị đó chưa được đăng ký trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>This key card comes from a unit not yet registered on this computer.</source>
+        <translation>Thẻ khóa này là của một đơn vị chưa được đăng ký trên máy tính này.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysSection</name>
+    <message>
+        <source>Packages from this unit are signed with its key. Other offices recognise the key by its fingerprint: when one asks, read it to them by phone. The receiving key lets them encrypt packages that only this unit can open; it travels in the key card, which you give them on a USB stick.</source>
+        <translation>Các gói dữ liệu của đơn vị này được ký bằng khóa của đơn vị. Các đơn vị khác nhận biết khóa qua dấu vân tay khóa: khi được hỏi, hãy đọc dấu vân tay khóa cho họ qua điện thoại. Khóa nhận cho phép họ mã hóa các gói dữ liệu mà chỉ đơn vị này mới mở được; khóa nhận nằm trong thẻ khóa, được chuyển cho họ bằng USB.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Make the keys now</source>
+        <translation>&amp;Tạo khóa ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Export the key card…</source>
+        <translation>&amp;Xuất thẻ khóa…</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s keys</source>
+        <translation>Khóa của đơn vị này</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the signing key</source>
+        <translation>Dấu vân tay của khóa ký</translation>
+    </message>
+    <message>
+        <source>Receiving key (age)</source>
+        <translation>Khóa nhận (age)</translation>
+    </message>
+    <message>
+        <source>This unit has no keys yet. They are made when the first package or key card is written, or now with the button below.</source>
+        <translation>Đơn vị này chưa có khóa. Khóa sẽ được tạo khi ghi gói dữ liệu hoặc thẻ khóa đầu tiên, hoặc tạo ngay bằng nút bên dưới.</translation>
+    </message>
+    <message>
+        <source>The keys of this unit were made.</source>
+        <translation>Đã tạo khóa của đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Key card written: {0}</source>
+        <translation>Đã ghi thẻ khóa: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleDialog</name>
     <message>
         <source>Status: {0} → {1}</source>
@@ -914,6 +2049,10 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
         <translation>Báo cáo</translation>
     </message>
     <message>
+        <source>Data exchange</source>
+        <translation>Trao đổi dữ liệu</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -928,6 +2067,49 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Lock</source>
         <translation>Khóa màn hình</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>Ghép cột</translation>
+    </message>
+    <message>
+        <source>For each column of the list, choose the field it fills, or “do not import”. Your choice is remembered for the next list with the same column titles.</source>
+        <translation>Với mỗi cột của danh sách, hãy chọn trường thông tin mà cột đó điền vào, hoặc “không nhập”. Lựa chọn của bạn được ghi nhớ cho lần sau với danh sách có cùng tiêu đề cột.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Title in the file</source>
+        <translation>Tiêu đề trong tệp</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Nhập vào trường</translation>
+    </message>
+    <message>
+        <source>Examples from the first rows</source>
+        <translation>Ví dụ từ các dòng đầu</translation>
+    </message>
+    <message>
+        <source>This is how you matched these columns last time.</source>
+        <translation>Đây là cách bạn đã ghép các cột này lần trước.</translation>
+    </message>
+    <message>
+        <source>Matched automatically from the column titles: check each line.</source>
+        <translation>Đã tự động ghép theo tiêu đề cột: hãy kiểm tra từng dòng.</translation>
+    </message>
+    <message>
+        <source>— do not import —</source>
+        <translation>— không nhập —</translation>
+    </message>
+    <message>
+        <source>No column gives {0}: every row will be rejected without it. Choose the column holding it, if the list has one.</source>
+        <translation>Không có cột nào cung cấp {0}: thiếu thông tin này, mọi dòng sẽ bị loại. Hãy chọn cột chứa thông tin này, nếu danh sách có.</translation>
     </message>
 </context>
 <context>
@@ -970,6 +2152,164 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>e.g. Chi hội trưởng, bí thư chi bộ</source>
         <translation>ví dụ: Chi hội trưởng, Bí thư chi bộ</translation>
+    </message>
+</context>
+<context>
+    <name>MergePeopleDialog</name>
+    <message>
+        <source>Merge two records of one person</source>
+        <translation>Gộp hai hồ sơ của cùng một người</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Gộp…</translation>
+    </message>
+    <message>
+        <source>Why a signed report&apos;s period is changed</source>
+        <translation>Lý do điều chỉnh kỳ báo cáo đã ký</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Use this when one person was recorded twice. One record is kept; the other leaves the list, and everything recorded on it moves to the kept one. Nothing is lost: a full copy of the other record is kept in the audit log.</source>
+        <translation>Dùng chức năng này khi một người bị ghi thành hai hồ sơ. Một hồ sơ được giữ lại; hồ sơ kia được đưa ra khỏi danh sách, và mọi nội dung đã ghi trong hồ sơ đó được chuyển sang hồ sơ được giữ. Không mất dữ liệu: bản sao đầy đủ của hồ sơ kia được lưu trong nhật ký lưu vết.</translation>
+    </message>
+    <message>
+        <source>ID number {0}</source>
+        <translation>Số CCCD/CMND {0}</translation>
+    </message>
+    <message>
+        <source>no ID number</source>
+        <translation>chưa có số CCCD/CMND</translation>
+    </message>
+    <message>
+        <source>{0}, born {1}, {2} — {3}; recorded on {4}; {5} records (contacts, evaluations…)</source>
+        <translation>{0}, sinh {1}, {2} — {3}; ghi nhận ngày {4}; {5} bản ghi (gặp gỡ, đánh giá…)</translation>
+    </message>
+    <message>
+        <source>Which record is kept?</source>
+        <translation>Giữ lại hồ sơ nào?</translation>
+    </message>
+    <message>
+        <source>Values of the kept record</source>
+        <translation>Giá trị của hồ sơ được giữ</translation>
+    </message>
+    <message>
+        <source>Kept record ({0})</source>
+        <translation>Hồ sơ được giữ ({0})</translation>
+    </message>
+    <message>
+        <source>Other record ({0})</source>
+        <translation>Hồ sơ kia ({0})</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>For each field the two records disagree on, choose the value to keep. The other {0} fields are the same in both records.</source>
+        <translation>Với mỗi trường mà hai hồ sơ khác nhau, hãy chọn giá trị cần giữ. {0} trường còn lại giống nhau ở cả hai hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The two records agree on every field.</source>
+        <translation>Hai hồ sơ giống nhau ở tất cả các trường.</translation>
+    </message>
+    <message>
+        <source>judgments</source>
+        <translation>bản án</translation>
+    </message>
+    <message>
+        <source>history steps</source>
+        <translation>mốc quá trình quản lý</translation>
+    </message>
+    <message>
+        <source>helper team members</source>
+        <translation>thành viên tổ giúp đỡ</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>lần gặp</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>lần hỗ trợ</translation>
+    </message>
+    <message>
+        <source>violations</source>
+        <translation>vi phạm</translation>
+    </message>
+    <message>
+        <source>community models</source>
+        <translation>mô hình cộng đồng</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>lần đánh giá</translation>
+    </message>
+    <message>
+        <source>excused weeks</source>
+        <translation>tuần được miễn gặp</translation>
+    </message>
+    <message>
+        <source>Moved from {0}&apos;s other record to the kept one: {1}. Where the kept record already has one for the same quarter or week, it stays in force and the other is kept aside, not deleted.</source>
+        <translation>Đã chuyển từ hồ sơ kia của {0} sang hồ sơ được giữ: {1}. Nếu hồ sơ được giữ đã có bản ghi cho cùng quý hoặc cùng tuần, bản ghi đó vẫn giữ hiệu lực, còn bản ghi kia được để riêng, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không có gì</translation>
+    </message>
+    <message>
+        <source>Merge the records</source>
+        <translation>Gộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Merge the record of {0} (born {1}) into the kept record of {2} (born {3})? The other record leaves the list and everything on it moves to the kept one.</source>
+        <translation>Gộp hồ sơ của {0} (sinh {1}) vào hồ sơ được giữ của {2} (sinh {3})? Hồ sơ kia sẽ được đưa ra khỏi danh sách và mọi nội dung trong đó được chuyển sang hồ sơ được giữ.</translation>
+    </message>
+    <message>
+        <source>Records merged</source>
+        <translation>Đã gộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>{0} now has one record; {1} records were moved to it.</source>
+        <translation>{0} nay chỉ còn một hồ sơ; đã chuyển {1} bản ghi sang hồ sơ này.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Where to write the package</source>
+        <translation>Nơi ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Write the package</source>
+        <translation>&amp;Ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Bảo vệ</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Write without encryption?</source>
+        <translation>Ghi mà không mã hóa?</translation>
+    </message>
+    <message>
+        <source>The package will NOT be encrypted: anyone who finds the USB stick can read it. Write it anyway?</source>
+        <translation>Gói dữ liệu sẽ KHÔNG được mã hóa: bất kỳ ai nhặt được USB cũng đọc được. Vẫn ghi?</translation>
+    </message>
+    <message>
+        <source>Not written: choose how to encrypt the package.</source>
+        <translation>Chưa ghi: hãy chọn cách mã hóa gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>Thư mục {0} không tồn tại.</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +2359,18 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Receive a person…</source>
         <translation>Tiếp nhận người mới…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Merge two records…</source>
+        <translation>Gộp hai hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Select the two records of one person (Ctrl+click), then merge them.</source>
+        <translation>Chọn hai hồ sơ của cùng một người (Ctrl+nhấp chuột), rồi gộp lại.</translation>
     </message>
     <message>
         <source>Search by name or ID number (Ctrl+F)</source>
@@ -1264,6 +2616,14 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
         <translation>{0} tháng</translation>
     </message>
     <message>
+        <source>Print paper…</source>
+        <translation>In giấy tờ…</translation>
+    </message>
+    <message>
+        <source>HCD-02 information sheet, HCD-05, HCD-07 team decision, HCD-08 quarterly result, HCD-10/11 end of management</source>
+        <translation>Phiếu thông tin HCD-02, HCD-05, quyết định phân công HCD-07, kết quả đánh giá quý HCD-08, chấm dứt quản lý HCD-10/11</translation>
+    </message>
+    <message>
         <source>Receive…</source>
         <translation>Tiếp nhận…</translation>
     </message>
@@ -1278,6 +2638,70 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>End management…</source>
         <translation>Chấm dứt quản lý…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPaperDialog</name>
+    <message>
+        <source>Print a paper – {0}</source>
+        <translation>In giấy tờ – {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Giấy tờ</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Quý</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Thư mục</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>Tạo PDF</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Chọn thư mục lưu tệp</translation>
+    </message>
+    <message>
+        <source>Paper created</source>
+        <translation>Đã tạo giấy tờ</translation>
+    </message>
+    <message>
+        <source>{0} was written to
+{1}
+
+Print it, have it signed and stamped.</source>
+        <translation>Đã ghi {0} vào
+{1}
+
+Hãy in ra, trình ký và đóng dấu.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở tệp</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTab</name>
+    <message>
+        <source>Reason for the adjustment</source>
+        <translation>Lý do điều chỉnh</translation>
+    </message>
+    <message>
+        <source>{0}
+
+To delete it anyway, give the reason. The signed figures stay as they are; the deletion is listed under “adjustments” in the unit&apos;s next report.</source>
+        <translation>{0}
+
+Nếu vẫn muốn xóa, hãy nêu lý do. Số liệu đã ký được giữ nguyên; việc xóa sẽ được liệt kê ở mục “điều chỉnh” trong báo cáo kỳ sau của đơn vị.</translation>
     </message>
 </context>
 <context>
@@ -1551,10 +2975,80 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>ProtectionChooser</name>
+    <message>
+        <source>Encrypt to the receiving unit&apos;s key</source>
+        <translation>Mã hóa bằng khóa của đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>age1… (paste the receiving key here)</source>
+        <translation>age1… (dán khóa nhận vào đây)</translation>
+    </message>
+    <message>
+        <source>Encrypt with a passphrase</source>
+        <translation>Mã hóa bằng cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>At least {0} characters. Tell it to the receiving office by phone — never write it on the USB stick.</source>
+        <translation>Ít nhất {0} ký tự. Báo cụm mật khẩu cho đơn vị nhận qua điện thoại — tuyệt đối không ghi lên USB.</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (for tests only)</source>
+        <translation>Không mã hóa (chỉ để thử nghiệm)</translation>
+    </message>
+    <message>
+        <source>Anyone who finds the USB stick can read every record in the package.</source>
+        <translation>Bất kỳ ai nhặt được USB cũng đọc được mọi hồ sơ trong gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The receiving key of {0} is registered: the package is encrypted to it and only that office can open it.</source>
+        <translation>Khóa nhận của {0} đã được đăng ký: gói dữ liệu được mã hóa bằng khóa này và chỉ đơn vị đó mới mở được.</translation>
+    </message>
+    <message>
+        <source>No receiving key is registered for {0}. Import its key card under “Units and keys”, paste its key below, or use a passphrase.</source>
+        <translation>Chưa đăng ký khóa nhận của {0}. Hãy nhập thẻ khóa của đơn vị đó trong mục “Đơn vị và khóa”, dán khóa của đơn vị vào ô bên dưới, hoặc dùng cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Choose a receiving unit whose key card was imported, or paste its key below.</source>
+        <translation>Hãy chọn một đơn vị nhận đã được nhập thẻ khóa, hoặc dán khóa của đơn vị đó vào ô bên dưới.</translation>
+    </message>
+    <message>
+        <source>No receiving key is registered for this unit: paste its key, or use a passphrase.</source>
+        <translation>Chưa đăng ký khóa nhận của đơn vị này: hãy dán khóa của đơn vị, hoặc dùng cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {0} characters.</source>
+        <translation>Cụm mật khẩu phải có ít nhất {0} ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Hai cụm mật khẩu không giống nhau. Hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt for {0}</source>
+        <translation>Biên nhận cho {0}</translation>
+    </message>
+    <message>
+        <source>A receipt tells {0} that its package arrived and was imported. It holds no personal data. Write it to the USB stick that goes back to that office.</source>
+        <translation>Biên nhận báo cho {0} biết gói dữ liệu của đơn vị đó đã đến và đã được nhập. Biên nhận không chứa dữ liệu cá nhân. Hãy ghi biên nhận vào USB gửi trả lại đơn vị đó.</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +3365,13 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>RecipientCombo</name>
+    <message>
+        <source>(no receiving unit: anyone with the passphrase)</source>
+        <translation>(không chọn đơn vị nhận: ai có cụm mật khẩu cũng mở được)</translation>
+    </message>
+</context>
+<context>
     <name>RecordListTab</name>
     <message>
         <source>Add…</source>
@@ -1887,6 +3388,180 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Delete record</source>
         <translation>Xóa bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>HoaNhap – Recovery code</source>
+        <translation>HoaNhap – Mã khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeView</name>
+    <message>
+        <source>The database on this computer is encrypted: without a password, or this recovery code, nobody can read it — not even with the file copied to another computer. If every administrator forgets their password, this code is the only way back in. It is shown only now.</source>
+        <translation>Cơ sở dữ liệu trên máy tính này đã được mã hóa: nếu không có mật khẩu hoặc mã khôi phục này thì không ai đọc được — kể cả khi chép tệp sang máy tính khác. Nếu tất cả người quản trị đều quên mật khẩu, mã này là cách duy nhất để vào lại. Mã chỉ hiển thị lần này.</translation>
+    </message>
+    <message>
+        <source>Print it or write it on paper and keep it locked away in the office, e.g. in the safe. Do not photograph it, send it by message or stick it to the computer: anyone holding the code and a copy of the database can read every record.</source>
+        <translation>Hãy in hoặc chép mã ra giấy và cất giữ cẩn thận, có khóa, tại cơ quan, ví dụ trong két sắt. Không chụp ảnh, gửi qua tin nhắn hay dán lên máy tính: bất kỳ ai có mã này và một bản sao cơ sở dữ liệu đều đọc được mọi hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Save a sheet to print (PDF)…</source>
+        <translation>Lưu trang để in (PDF)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery code and will keep it locked away.</source>
+        <translation>Tôi đã in hoặc chép lại mã khôi phục và sẽ cất giữ có khóa.</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Lưu trang mã khôi phục</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>Không lưu được {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}. Print it, then delete the file: the paper is the copy to keep.</source>
+        <translation>Đã lưu vào {0}. Hãy in ra, rồi xóa tệp: bản giấy mới là bản cần lưu giữ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>HoaNhap – Recovery code</source>
+        <translation>HoaNhap – Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Type the recovery code printed when the database was set up, the user name that needs a new password (e.g. the administrator&apos;s), and the new password.</source>
+        <translation>Nhập mã khôi phục đã được in khi thiết lập cơ sở dữ liệu, tên đăng nhập cần đặt mật khẩu mới (ví dụ: tài khoản quản trị) và mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>The code that opens the database if every password is forgotten.</source>
+        <translation>Mã để mở cơ sở dữ liệu khi tất cả mật khẩu đều bị quên.</translation>
+    </message>
+    <message>
+        <source>shown once, written down</source>
+        <translation>đã hiển thị một lần, đã ghi lại</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryTab</name>
+    <message>
+        <source>Every unit whose key this computer knows. A unit&apos;s key is registered when a person confirms its fingerprint — on its first package, or by importing its key card. With the receiving key known, packages to that unit are encrypted to it automatically. Give your own key card to the offices you send packages to.</source>
+        <translation>Tất cả các đơn vị mà máy tính này biết khóa. Khóa của một đơn vị được đăng ký khi có người xác nhận dấu vân tay khóa — ở gói dữ liệu đầu tiên của đơn vị đó, hoặc khi nhập thẻ khóa của đơn vị. Khi đã biết khóa nhận, các gói dữ liệu gửi đơn vị đó được tự động mã hóa bằng khóa này. Hãy đưa thẻ khóa của đơn vị mình cho các đơn vị mà bạn gửi gói dữ liệu đến.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <source>Receiving key</source>
+        <translation>Khóa nhận</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người đăng ký</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>Gói đã nhận</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Nhận lần cuối</translation>
+    </message>
+    <message>
+        <source>&amp;Export this unit&apos;s key card…</source>
+        <translation>&amp;Xuất thẻ khóa của đơn vị này…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a key card…</source>
+        <translation>&amp;Nhập thẻ khóa…</translation>
+    </message>
+    <message>
+        <source> (this unit)</source>
+        <translation> (đơn vị này)</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>đã biết</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>chưa biết</translation>
+    </message>
+    <message>
+        <source>Key card written: {0}. Give it to the other office and read them this fingerprint by phone: {1}</source>
+        <translation>Đã ghi thẻ khóa: {0}. Hãy đưa thẻ khóa cho đơn vị kia và đọc dấu vân tay khóa này cho họ qua điện thoại: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Removable</name>
+    <message>
+        <source>The database {0} is on a USB stick or memory card. HoaNhap never works on a database there: a stick pulled out while writing can destroy it, and a lost stick takes the data with it.
+
+Copy it to this computer ({1}) and open the copy? The file on the stick is not changed.</source>
+        <translation>Cơ sở dữ liệu {0} đang nằm trên USB hoặc thẻ nhớ. HoaNhap không bao giờ làm việc trực tiếp với cơ sở dữ liệu ở đó: rút USB ra khi đang ghi có thể làm hỏng dữ liệu, còn mất USB là mất luôn dữ liệu.
+
+Chép cơ sở dữ liệu vào máy tính này ({1}) và mở bản sao? Tệp trên USB không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Copy to this computer</source>
+        <translation>Chép vào máy tính này</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>HoaNhap does not create its database on a USB stick or memory card. Start it without choosing a database on the stick: it then uses {0}.</source>
+        <translation>HoaNhap không tạo cơ sở dữ liệu trên USB hoặc thẻ nhớ. Hãy khởi động mà không chọn cơ sở dữ liệu trên USB: khi đó chương trình sẽ dùng {0}.</translation>
+    </message>
+    <message>
+        <source>The database was copied to {0}. HoaNhap works on this copy from now on; the file on the USB stick is not used any more.</source>
+        <translation>Đã chép cơ sở dữ liệu vào {0}. Từ nay HoaNhap làm việc trên bản sao này; tệp trên USB không còn được sử dụng.</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +3874,49 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Đã nhập xong</translation>
+    </message>
+    <message>
+        <source>New records created:</source>
+        <translation>Số hồ sơ mới đã tạo:</translation>
+    </message>
+    <message>
+        <source>— of them expected (not reported yet):</source>
+        <translation>— trong đó sắp về (chưa trình diện):</translation>
+    </message>
+    <message>
+        <source>— of them received:</source>
+        <translation>— trong đó đã tiếp nhận:</translation>
+    </message>
+    <message>
+        <source>Existing records completed from the list:</source>
+        <translation>Số hồ sơ đã có được bổ sung từ danh sách:</translation>
+    </message>
+    <message>
+        <source>Rows skipped:</source>
+        <translation>Số dòng bỏ qua:</translation>
+    </message>
+    <message>
+        <source>Rejected rows, not imported:</source>
+        <translation>Số dòng bị loại, không được nhập:</translation>
+    </message>
+    <message>
+        <source>Written to the database in one step.</source>
+        <translation>Đã ghi vào cơ sở dữ liệu trong một lần.</translation>
+    </message>
+    <message>
+        <source>The new records are in the People list. Rows that were rejected can still be corrected in the file saved from the previous step and imported again; the rows imported now will then be recognised and skipped.</source>
+        <translation>Các hồ sơ mới đã có trong Danh sách người. Các dòng bị loại vẫn có thể sửa trong tệp đã lưu ở bước trước rồi nhập lại; khi đó các dòng đã nhập lần này sẽ được nhận ra và bỏ qua.</translation>
+    </message>
+    <message>
+        <source>The new records are in the People list. Importing this file again would create nothing: its people are recognised as already recorded.</source>
+        <translation>Các hồ sơ mới đã có trong Danh sách người. Nếu nhập lại tệp này sẽ không tạo thêm gì: những người trong tệp đã được nhận ra là đã có hồ sơ.</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>Save</source>
@@ -2229,6 +3947,46 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>The two passwords are not the same. Type the new password again.</source>
         <translation>Hai mật khẩu không khớp nhau. Hãy nhập lại mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Police chief</source>
+        <translation>Trưởng Công an</translation>
+    </message>
+    <message>
+        <source>Police chief&apos;s title</source>
+        <translation>Chức danh ký (Công an)</translation>
+    </message>
+    <message>
+        <source>e.g. TRƯỞNG CÔNG AN, or PHÓ TRƯỞNG CÔNG AN for a deputy.</source>
+        <translation>ví dụ: TRƯỞNG CÔNG AN; cấp phó ký thì ghi PHÓ TRƯỞNG CÔNG AN.</translation>
+    </message>
+    <message>
+        <source>Chairperson</source>
+        <translation>Chủ tịch UBND</translation>
+    </message>
+    <message>
+        <source>Chairperson&apos;s title</source>
+        <translation>Chức danh ký (UBND)</translation>
+    </message>
+    <message>
+        <source>e.g. CHỦ TỊCH, or PHÓ CHỦ TỊCH for a deputy.</source>
+        <translation>ví dụ: CHỦ TỊCH; cấp phó ký thì ghi PHÓ CHỦ TỊCH.</translation>
+    </message>
+    <message>
+        <source>Authority line</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>The line above the signer&apos;s title (Decree 30/2020):
+• TM. – on behalf of a collective body: TM. ỦY BAN NHÂN DÂN, then CHỦ TỊCH;
+• KT. – a deputy signs for the head: KT. CHỦ TỊCH, then PHÓ CHỦ TỊCH;
+• Q. – an acting head signs: Q. TRƯỞNG CÔNG AN.
+Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</source>
+        <translation>Dòng ghi phía trên chức danh người ký (Nghị định 30/2020/NĐ-CP):
+• TM. – thay mặt tập thể: TM. ỦY BAN NHÂN DÂN, rồi đến CHỦ TỊCH;
+• KT. – cấp phó ký thay người đứng đầu: KT. CHỦ TỊCH, rồi đến PHÓ CHỦ TỊCH;
+• Q. – quyền người đứng đầu ký: Q. TRƯỞNG CÔNG AN.
+Để trống khi người đứng đầu ký với danh nghĩa của chính mình (TRƯỞNG CÔNG AN).</translation>
     </message>
     <message>
         <source>Cut-off on the 14th (Decree 09/2019, the usual choice)</source>
@@ -2282,8 +4040,20 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
         <translation>Người dùng</translation>
     </message>
     <message>
+        <source>Keys</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
         <source>My password</source>
         <translation>Mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký lưu vết</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2292,6 +4062,37 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     <message>
         <source>Only an administrator can change these settings. You can change your own password under “My password”.</source>
         <translation>Chỉ quản trị viên được thay đổi các cài đặt này. Bạn có thể đổi mật khẩu của mình tại mục “Mật khẩu của tôi”.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation>Trang tính và dòng tiêu đề</translation>
+    </message>
+    <message>
+        <source>The header row (highlighted) holds the column titles; the rows under it are the people. Both were found automatically: change them if they are wrong.</source>
+        <translation>Dòng tiêu đề (được tô sáng) chứa tiêu đề các cột; các dòng bên dưới là danh sách người. Cả hai đã được tự động xác định: hãy sửa lại nếu chưa đúng.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Trang tính:</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Dòng tiêu đề:</translation>
+    </message>
+    <message>
+        <source>The first rows of the sheet (click a row to make it the header row):</source>
+        <translation>Các dòng đầu của trang tính (bấm vào một dòng để chọn làm dòng tiêu đề):</translation>
+    </message>
+    <message>
+        <source>No header row was found automatically: choose the row holding the column titles (Họ và tên, Ngày sinh…).</source>
+        <translation>Không tự động tìm được dòng tiêu đề: hãy chọn dòng chứa tiêu đề các cột (Họ và tên, Ngày sinh…).</translation>
+    </message>
+    <message>
+        <source>Found automatically: row {0}.</source>
+        <translation>Tự động tìm được: dòng {0}.</translation>
     </message>
 </context>
 <context>
@@ -2386,50 +4187,25 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
     </message>
 </context>
 <context>
+    <name>SignersPage</name>
+    <message>
+        <source>Signers and titles</source>
+        <translation>Người ký và chức danh</translation>
+    </message>
+    <message>
+        <source>The names and titles printed in the signature block of reports. The usual wording is filled in; names can be left empty and added later under Settings.</source>
+        <translation>Họ tên và chức danh in ở phần chữ ký của báo cáo. Cách ghi thông dụng đã được điền sẵn; có thể để trống họ tên và bổ sung sau trong mục Cài đặt.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+</context>
+<context>
     <name>SignersSection</name>
     <message>
         <source>The people who sign reports. Titles are printed in capitals above the signature, the names below it.</source>
         <translation>Người ký báo cáo. Chức danh được in hoa phía trên chữ ký, họ tên in phía dưới.</translation>
-    </message>
-    <message>
-        <source>Police chief</source>
-        <translation>Trưởng Công an</translation>
-    </message>
-    <message>
-        <source>Police chief&apos;s title</source>
-        <translation>Chức danh ký (Công an)</translation>
-    </message>
-    <message>
-        <source>e.g. TRƯỞNG CÔNG AN, or PHÓ TRƯỞNG CÔNG AN for a deputy.</source>
-        <translation>ví dụ: TRƯỞNG CÔNG AN; cấp phó ký thì ghi PHÓ TRƯỞNG CÔNG AN.</translation>
-    </message>
-    <message>
-        <source>Chairperson</source>
-        <translation>Chủ tịch UBND</translation>
-    </message>
-    <message>
-        <source>Chairperson&apos;s title</source>
-        <translation>Chức danh ký (UBND)</translation>
-    </message>
-    <message>
-        <source>e.g. CHỦ TỊCH, or PHÓ CHỦ TỊCH for a deputy.</source>
-        <translation>ví dụ: CHỦ TỊCH; cấp phó ký thì ghi PHÓ CHỦ TỊCH.</translation>
-    </message>
-    <message>
-        <source>Authority line</source>
-        <translation>Thẩm quyền ký</translation>
-    </message>
-    <message>
-        <source>The line above the signer&apos;s title (Decree 30/2020):
-• TM. – on behalf of a collective body: TM. ỦY BAN NHÂN DÂN, then CHỦ TỊCH;
-• KT. – a deputy signs for the head: KT. CHỦ TỊCH, then PHÓ CHỦ TỊCH;
-• Q. – an acting head signs: Q. TRƯỞNG CÔNG AN.
-Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</source>
-        <translation>Dòng ghi trên chức danh người ký (Nghị định 30/2020):
-• TM. – thay mặt tập thể: TM. ỦY BAN NHÂN DÂN, dòng dưới là CHỦ TỊCH;
-• KT. – cấp phó ký thay cấp trưởng: KT. CHỦ TỊCH, dòng dưới là PHÓ CHỦ TỊCH;
-• Q. – quyền cấp trưởng ký: Q. TRƯỞNG CÔNG AN.
-Để trống khi cấp trưởng ký trực tiếp (TRƯỞNG CÔNG AN).</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +4229,101 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     <message>
         <source>Start management – {0}</source>
         <translation>Đưa vào quản lý – {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsTab</name>
+    <message>
+        <source>Which units sent their data for a reporting period. A package counts for the period chosen when it was written (or, if none was, the period it was written in). Every unit registered here — by its key card or a first package — is expected; those that sent nothing are listed first, in red.</source>
+        <translation>Các đơn vị đã gửi dữ liệu cho một kỳ báo cáo. Mỗi gói dữ liệu được tính cho kỳ đã chọn khi ghi gói (nếu không chọn kỳ nào thì tính cho kỳ có ngày ghi gói). Mọi đơn vị đã đăng ký ở đây — qua thẻ khóa hoặc gói dữ liệu đầu tiên — đều phải gửi; các đơn vị chưa gửi gì được liệt kê trước, tô màu đỏ.</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Consolidated report…</source>
+        <translation>Báo cáo tổng hợp…</translation>
+    </message>
+    <message>
+        <source>The Reports screen offers the consolidated forms once other units&apos; data has been imported.</source>
+        <translation>Trang Báo cáo có các mẫu tổng hợp sau khi đã nhập dữ liệu của các đơn vị khác.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>Ngày ghi</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>Ngày nhập</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <source>{0}: no other unit is registered on this computer yet. Import the key cards of the units that report here under “Units and keys”.</source>
+        <translation>{0}: chưa có đơn vị nào khác được đăng ký trên máy tính này. Hãy nhập thẻ khóa của các đơn vị báo cáo về đây trong mục “Đơn vị và khóa”.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} units sent their data; {3} missing.</source>
+        <translation>{0}: {1}/{2} đơn vị đã gửi dữ liệu; còn thiếu {3}.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>hợp lệ</translation>
+    </message>
+    <message>
+        <source>valid; key replaced since</source>
+        <translation>hợp lệ; khóa đã được thay sau đó</translation>
+    </message>
+    <message>
+        <source>valid; key no longer registered</source>
+        <translation>hợp lệ; khóa không còn được đăng ký</translation>
+    </message>
+    <message>
+        <source>nothing received</source>
+        <translation>chưa nhận được gì</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>chưa đăng ký</translation>
+    </message>
+    <message>
+        <source>yes ({0} packages)</source>
+        <translation>có ({0} gói dữ liệu)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>Package {0}, file {1}</source>
+        <translation>Gói dữ liệu {0}, tệp {1}</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +4589,52 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     </message>
 </context>
 <context>
+    <name>Transfer</name>
+    <message>
+        <source>Transfer package written</source>
+        <translation>Đã ghi gói dữ liệu chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>The case file of {0} was written to {1}. Take it to {2} on a USB stick; if it is locked with a passphrase, tell them the passphrase by phone.</source>
+        <translation>Đã ghi hồ sơ của {0} vào {1}. Hãy chuyển tệp này cho {2} bằng USB; nếu gói được khóa bằng cụm mật khẩu, hãy báo cụm mật khẩu cho họ qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Transfer the case file?</source>
+        <translation>Chuyển hồ sơ?</translation>
+    </message>
+    <message>
+        <source>{0} moved to another commune. Create a transfer package for the receiving commune now? It carries the whole case file; the receiving commune&apos;s legal deadline to take the person over counts from the day the package is made. You can also do it later under “Data exchange”.</source>
+        <translation>{0} đã chuyển đến xã khác. Tạo ngay gói dữ liệu chuyển hồ sơ cho xã nơi đến? Gói này chứa toàn bộ hồ sơ; thời hạn luật định để xã nơi đến tiếp nhận quản lý người này được tính từ ngày lập gói. Bạn cũng có thể làm việc này sau, trong mục “Trao đổi dữ liệu”.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer package – {0}</source>
+        <translation>Gói dữ liệu chuyển hồ sơ – {0}</translation>
+    </message>
+    <message>
+        <source>The receiving commune imports this package and opens {0}&apos;s case with the whole history and the legal take-over deadline. Choose the receiving commune; if it is not listed, type its unit code.</source>
+        <translation>Xã nơi đến nhập gói dữ liệu này và mở hồ sơ của {0} với toàn bộ quá trình quản lý và thời hạn tiếp nhận theo luật định. Hãy chọn xã nơi đến; nếu không có trong danh sách, hãy nhập mã đơn vị của xã đó.</translation>
+    </message>
+    <message>
+        <source>(type the commune&apos;s unit code)</source>
+        <translation>(nhập mã đơn vị của xã)</translation>
+    </message>
+    <message>
+        <source>unit code, e.g. 19001</source>
+        <translation>mã đơn vị, ví dụ: 19001</translation>
+    </message>
+    <message>
+        <source>Receiving commune</source>
+        <translation>Xã nơi đến</translation>
+    </message>
+    <message>
+        <source>Choose or type the unit code of the commune the person moved to.</source>
+        <translation>Chọn hoặc nhập mã đơn vị của xã nơi người này chuyển đến.</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <source>Your unit</source>
@@ -2852,6 +4769,21 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     <message>
         <source>Saved. The new settings apply from now on.</source>
         <translation>Đã lưu. Cài đặt mới được áp dụng từ bây giờ.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Cơ sở dữ liệu được mã hóa</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Tệp: {0}</translation>
+    </message>
+    <message>
+        <source>Forgot your password? Use the recovery code…</source>
+        <translation>Quên mật khẩu? Dùng mã khôi phục…</translation>
     </message>
 </context>
 <context>
@@ -3098,14 +5030,14 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     <message>
         <source>HoaNhap keeps the records of people released from prison who live in your commune or ward: their support teams, weekly contacts, quarterly evaluations and support, and produces the reports the police rules ask for.
 
-This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted, create the administrator account and the unit&apos;s signing certificate.
+This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted, name the signers of reports, create the administrator account and the unit&apos;s signing certificate.
 
 Have ready: the administrative code of your commune or ward (5 digits) and the name of the police office you report to.</source>
-        <translation>HoaNhap quản lý hồ sơ người chấp hành xong án phạt tù đang cư trú tại xã, phường: tổ giúp đỡ, việc gặp gỡ hằng tuần, đánh giá hằng quý và hỗ trợ, đồng thời lập các báo cáo theo quy định của ngành Công an.
+        <translation>HoaNhap quản lý hồ sơ của những người chấp hành xong án phạt tù đang cư trú tại xã, phường của bạn: tổ giúp đỡ, gặp gỡ hằng tuần, đánh giá hằng quý và hỗ trợ, đồng thời lập các báo cáo theo quy định của ngành Công an.
 
-Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo, tạo tài khoản quản trị và chứng thư số của đơn vị.
+Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo, ghi tên người ký báo cáo, tạo tài khoản quản trị và chứng thư số của đơn vị để ký báo cáo.
 
-Hãy chuẩn bị sẵn: mã đơn vị hành chính của xã, phường (5 chữ số) và tên cơ quan Công an nhận báo cáo của đơn vị.</translation>
+Hãy chuẩn bị sẵn: mã đơn vị hành chính của xã, phường (5 chữ số) và tên cơ quan Công an cấp trên nhận báo cáo.</translation>
     </message>
 </context>
 </TS>

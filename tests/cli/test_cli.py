@@ -117,9 +117,10 @@ def test_init_creates_unit_and_admin(tmp_path: Path) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text("mat-khau-rat-dai\n", encoding="utf-8")
     db = tmp_path / "office.db"
+    # --plain: this test reads the file directly (encrypted init: tests/security/).
     result = hoanhap("init", "--db", db, "--unit-code", "19001", "--unit-name",
                      "Công an phường Phan Đình Phùng", "--province", "Tỉnh Thái Nguyên",
-                     "--admin", "quantri", "--admin-password-file", secret)
+                     "--admin", "quantri", "--admin-password-file", secret, "--plain")
     assert result.returncode == 0, result.stderr
     con = sqlite3.connect(db)
     assert con.execute("select code, name, is_home from units").fetchall() == [

@@ -28,7 +28,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = folder / "office.db"
     result = hoanhap("init", "--db", db, "--unit-code", "19001", "--unit-name",
                      "Công an phường Phan Đình Phùng", "--province", "Tỉnh Thái Nguyên",
-                     "--admin", "quantri", "--admin-password-file", secret)
+                     "--admin", "quantri", "--admin-password-file", secret, "--plain")
     assert result.returncode == 0, result.stderr
     return db
 

@@ -25,8 +25,8 @@ from desktop.models import (
     Violation,
 )
 from desktop.services.access import Actor
-from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.merge_people import merge_people, merge_preview
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services.merge_people import merge_people, merge_preview, records_to_move
 from tests.conftest import UNIT_CODE
 from tests.services.care_helpers import chain_ok
 
@@ -212,3 +212,20 @@ def test_the_kept_persons_timeline_reads_well(db: Database, officer: Actor,
     texts = [e.text for e in person_timeline(db, officer, keep)]
     assert any("001085012345" in t for t in texts)  # the ID taken from the other record
     assert not any("merged_from" in t or "dropped_record" in t for t in texts)
+
+
+def test_records_to_move_counts_the_live_records_a_merge_moves(
+        db: Database, officer: Actor, leader: Actor, pair: tuple[str, str]) -> None:
+    keep, drop = pair
+    counts = records_to_move(db, officer, drop)
+    assert counts == {"judgments": 1, "status_changes": 1, "team_members": 1, "contacts": 2,
+                      "supports": 1, "violations": 1, "models": 1, "evaluations": 2,
+                      "excused_weeks": 2}
+    assert records_to_move(db, leader, drop) == counts  # reading is allowed to leaders
+    merge_people(db, officer, keep, drop, today=TODAY)
+    moved = records_to_move(db, officer, keep)
+    # The dropped person's clashing quarter and week are kept aside, not counted live.
+    assert moved["contacts"] == 4
+    assert (moved["evaluations"], moved["excused_weeks"]) == (2, 2)
+    with pytest.raises(NotFound):
+        records_to_move(db, officer, drop)

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 PASSWORD = "hoanhap-demo"  # every demo account's
 LOAD_TIMEOUT_MS = 20_000
-KEYS = ("dashboard", "people", "reports", "settings")
+KEYS = ("dashboard", "people", "reports", "exchange", "settings")
 
 
 def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
@@ -96,8 +96,8 @@ def when_modal(qtbot: QtBot, act: Callable[[QWidget], None]) -> list[BaseExcepti
 def test_navigation_rows_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     assert current_key(window) == "dashboard"
-    assert window.nav.count() == 4
-    for row in (1, 2, 3, 0, 3):
+    assert window.nav.count() == 5
+    for row in (1, 2, 3, 4, 0, 4):
         click_row(qtbot, window, row)
         assert current_key(window) == KEYS[row]
         assert window.pages[KEYS[row]].isVisible()
@@ -106,7 +106,8 @@ def test_navigation_rows_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
 def test_ctrl_digits_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     for key, expected in ((Qt.Key.Key_2, "people"), (Qt.Key.Key_3, "reports"),
-                          (Qt.Key.Key_4, "settings"), (Qt.Key.Key_1, "dashboard")):
+                          (Qt.Key.Key_4, "exchange"), (Qt.Key.Key_5, "settings"),
+                          (Qt.Key.Key_1, "dashboard")):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert current_key(window) == expected
         assert window.nav.currentRow() == KEYS.index(expected)
@@ -159,7 +160,7 @@ def test_saving_the_unit_renames_the_window(qtbot: QtBot, admin_ctx: AppContext)
     window = make_window(qtbot, admin_ctx)
     old = admin_ctx.unit.name
     assert old in window.windowTitle()
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     settings_page = window.pages["settings"]
     unit_section = settings_page.sections["unit"]  # type: ignore[attr-defined]
     name = unit_section.fields.field("name")

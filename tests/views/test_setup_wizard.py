@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -335,3 +336,46 @@ def test_signers_typed_in_the_wizard_are_printed_on_reports(
     assert (unit.police_chief, unit.police_chief_title, unit.chairperson,
             unit.chairperson_title, unit.signer_prefix) == (
         "Trần Văn Hùng", "TRƯỞNG CÔNG AN", "Nguyễn Thị Lan", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")
+
+
+def test_a_new_encrypted_database_shows_the_recovery_code_once_and_it_opens_the_database(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    from desktop.security import keyfile
+    from desktop.services import encryption
+    from tests.security.encrypted import use_cheap_kdf
+
+    use_cheap_kdf(monkeypatch)
+    db = encryption.begin_setup(tmp_path / "office.db")
+    try:
+        wizard = FirstRunWizard(db)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        go_to(wizard, PageId.UNIT)
+        fill_unit(wizard)
+        go_to(wizard, PageId.ADMIN)
+        fill_admin(wizard)
+        fill_certificate(wizard)
+        go_to(wizard, PageId.RECOVERY)
+        shown = wizard.findChild(QLabel, "recovery_code")
+        written = wizard.findChild(QCheckBox, "written_down")
+        assert shown is not None
+        assert written is not None
+        assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){6}", shown.text())
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # not before the code is written down
+        wizard.grab().save("/tmp/security_shots/wizard_recovery.png")
+        written.setChecked(True)
+        assert next_button.isEnabled()
+        go_to(wizard, PageId.SUMMARY)
+        finish(wizard)
+        assert wizard.result() == QWizard.DialogCode.Accepted
+    finally:
+        db.close()
+    keys = keyfile.keyfile_path(tmp_path / "office.db")
+    assert keyfile.pending_key(keys) is None
+    assert keyfile.read_keyfile(keys).usernames() == ["quantri"]
+    reopened = encryption.open_with_recovery(tmp_path / "office.db", shown.text())
+    reopened.close()
+    encryption.unlock(tmp_path / "office.db", "quantri", PASSWORD).db.close()

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.formatting import format_date
+from desktop.reports.forms.options import RenderOptions as RenderOptions
 from desktop.reports.forms.rows import STATISTICS, Row, format_value, value_of
 from desktop.reports.layout import FRAME_WIDTH, DocumentSpec, Letterhead, Signer
 from desktop.reports.snapshot import ReportSnapshot
@@ -25,16 +26,6 @@ from desktop.rules.periods import Period
 NUMBER_WIDTH, UNIT_WIDTH = 11 * mm, 15 * mm
 MIN_LABEL_WIDTH = 52 * mm
 MAX_VALUE_COLUMNS = 5
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What the officer may set when printing: the date and number written in the header
-    (the clerk's registration), and the signer's name when the unit has none on file."""
-
-    issued_on: date | None = None
-    number: str = ""
-    signer_name: str | None = None
 
 
 def sentence_case(text: str) -> str:

@@ -9,7 +9,7 @@ while another one runs wins, the older result is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -56,7 +56,9 @@ class DashboardPage(QWidget):
         self._generation = 0
         self.cards: dict[str, DashboardCard] = {}
         self._build()
-        self.refresh()
+        # Loading starts once the event loop runs: the main window is drawn first instead
+        # of sharing the interpreter with the worker while it is being built.
+        QTimer.singleShot(0, self.refresh)
 
     # layout ----------------------------------------------------------------------------
     def _build(self) -> None:

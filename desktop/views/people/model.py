@@ -25,7 +25,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.formatting import format_date
 from desktop.models import STATUSES
@@ -40,6 +41,10 @@ Index = QModelIndex | QPersistentModelIndex
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOT_EVALUATED = "-"  # classification filter value: people with no evaluation yet
 _OVERDUE_COLOUR = QColor("#b00020")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class Column(IntEnum):
@@ -107,15 +112,20 @@ class PeopleTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        pid = self._ids[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, column: int, role: int) -> Any:
+        """`data()` by row and column: the filter calls it without building indexes.
+
+        Qt asks for about seven roles per painted cell, so the common answers come first."""
+        pid = self._ids[row]
+        if role == _DISPLAY:
             return self._cells_of(pid)[column]
         if role == PERSON_ID_ROLE:
             return pid
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(self._rows[pid], column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.OVERDUE:
+        if role == _FOREGROUND and column == Column.OVERDUE:
             return QBrush(_OVERDUE_COLOUR)
         return None
 
@@ -183,6 +193,7 @@ class PeopleFilter(QAbstractProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._model: PeopleTableModel | None = None
         self._rows: list[PeopleIndexRow] = []
         self._by_name: list[int] = []  # source rows in Vietnamese name order
         self._ordered: list[int] = []  # source rows in the current sort order
@@ -200,6 +211,8 @@ class PeopleFilter(QAbstractProxyModel):
     def setSourceModel(self, source: QAbstractTableModel) -> None:  # type: ignore[override]
         self.beginResetModel()
         super().setSourceModel(source)
+        assert isinstance(source, PeopleTableModel)
+        self._model = source
         # The source only ever resets (a reload), so that is all there is to follow.
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self._source_reset)
@@ -207,9 +220,8 @@ class PeopleFilter(QAbstractProxyModel):
         self.endResetModel()
 
     def source(self) -> PeopleTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, PeopleTableModel)
-        return model
+        assert self._model is not None
+        return self._model
 
     # Criteria -----------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -310,6 +322,19 @@ class PeopleFilter(QAbstractProxyModel):
             new = QModelIndex() if row is None else self.index(row, old.column())
             self.changePersistentIndex(old, new)
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the source row: the base class would build a source index through
+        # mapToSource for each of the ~2,000 cells × roles a repaint asks for.
+        row, model = index.row(), self._model
+        if model is None or not 0 <= row < len(self._visible):
+            return None
+        return model.data_at(self._visible[row], index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # Every row is enabled and selectable; answered here rather than through the
+        # source for each painted cell.
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._visible):
             return QModelIndex()
@@ -348,3 +373,26 @@ class PeopleFilter(QAbstractProxyModel):
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._visible):
             return str(section + 1)
         return None
+
+
+class PeopleDelegate(QStyledItemDelegate):
+    """Paints the table's cells from the filter's cached texts.
+
+    Qt's own delegate asks the model for seven roles of every painted cell, each a call
+    from C++ into Python; answering here takes one. That is most of a repaint, which
+    happens at every keystroke in the search box.
+    """
+
+    def __init__(self, people: PeopleFilter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._people = people
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        text = self._people.data(index, _DISPLAY)
+        if text:
+            option.text = text
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if index.column() == Column.OVERDUE:
+            palette = QPalette(option.palette)
+            palette.setColor(QPalette.ColorRole.Text, _OVERDUE_COLOUR)
+            option.palette = palette

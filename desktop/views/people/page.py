@@ -3,7 +3,8 @@
 The whole unit is loaded once per refresh (`services.people_index`); typing and filtering
 then work in memory on precomputed keys, so the table stays fluid with thousands of rows.
 Double-click or Enter opens the person; "Receive a person…" (officers only) starts the
-reception wizard.
+reception wizard, "Import from Excel…" the import wizard, and "Merge two records…" (with
+two rows selected) the dialog merging a person recorded twice.
 """
 
 from __future__ import annotations
@@ -34,9 +35,18 @@ from desktop.services.labels import CLASSIFICATION_SHORT_LABELS, STATUS_LABELS
 from desktop.services.people_index import PeopleIndexRow, area_sort_key, people_index
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.intake.merge_dialog import MergePeopleDialog
+from desktop.views.intake.wizard import ImportWizard
 from desktop.views.navigation import Navigator
-from desktop.views.people.model import NOT_EVALUATED, Column, PeopleFilter, PeopleTableModel
+from desktop.views.people.model import (
+    NOT_EVALUATED,
+    Column,
+    PeopleDelegate,
+    PeopleFilter,
+    PeopleTableModel,
+)
 from desktop.views.people.reception import ReceptionWizard
+from desktop.views.person import common
 
 # Sample contents that size each column (the header's own text counts too).
 _COLUMN_SAMPLES = {
@@ -98,13 +108,25 @@ class PeoplePage(QWidget):
         self.receive_button = QPushButton(self.tr("Receive a person…"))
         self.receive_button.setObjectName("receive_person")
         self.receive_button.clicked.connect(self.receive_person)
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setObjectName("import_excel")
+        self.import_button.clicked.connect(self.import_from_excel)
+        self.merge_button = QPushButton(self.tr("Merge two records…"))
+        self.merge_button.setObjectName("merge_people")
+        self.merge_button.setToolTip(self.tr(
+            "Select the two records of one person (Ctrl+click), then merge them."))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.merge_button.setEnabled(False)  # until two rows are selected
         # Leaders are read-only on records: what they may not do is not offered.
-        self.receive_button.setVisible(self.ctx.may(Action.EDIT_RECORDS))
+        for button in (self.receive_button, self.import_button, self.merge_button):
+            button.setVisible(self.ctx.may(Action.EDIT_RECORDS))
         row = QHBoxLayout()
         row.addWidget(title)
         row.addSpacing(12)
         row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
+        row.addWidget(self.merge_button)
+        row.addWidget(self.import_button)
         row.addWidget(self.receive_button)
         return row
 
@@ -154,8 +176,10 @@ class PeoplePage(QWidget):
         table = PeopleTable()
         table.setObjectName("people_table")
         table.setModel(self.people)
+        table.setItemDelegate(PeopleDelegate(self.people, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift+click) only to merge two records; opening takes one.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -172,6 +196,7 @@ class PeoplePage(QWidget):
         table.doubleClicked.connect(lambda index: self._open(index.row()))
         table.open_row.connect(self._open)
         self._size_columns(table)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
     def _size_columns(self, table: QTableView) -> None:
@@ -298,6 +323,13 @@ class PeoplePage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.people.person_id(rows[0].row()) if rows else None
 
+    def selected_person_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.people.person_id(r) for r in rows]
+
+    def _selection_changed(self) -> None:
+        self.merge_button.setEnabled(len(self.selected_person_ids()) == 2)
+
     def _open(self, proxy_row: int) -> None:
         if 0 <= proxy_row < self.people.rowCount():
             self.nav.open_person(self.people.person_id(proxy_row))
@@ -318,3 +350,29 @@ class PeoplePage(QWidget):
             self.nav.open_person(wizard.created_person_id)
         elif wizard.existing_person_id is not None:
             self.nav.open_person(wizard.existing_person_id)
+
+    def import_from_excel(self) -> ImportWizard:
+        """Open the import wizard (window-modal); returns it for tests to drive."""
+        wizard = ImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _result: self._import_finished(wizard))
+        wizard.open()
+        return wizard
+
+    def _import_finished(self, wizard: ImportWizard) -> None:
+        if wizard.import_result is not None:
+            self.nav.data_changed()
+
+    def merge_selected(self) -> None:
+        """Merge the two selected records of one person, then open the one kept."""
+        ids = self.selected_person_ids()
+        if len(ids) != 2:
+            return
+        try:
+            dialog = MergePeopleDialog(self.ctx, ids[0], ids[1], self)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if common.exec_dialog(dialog):
+            self.nav.data_changed()
+            self.nav.open_person(dialog.kept_id)

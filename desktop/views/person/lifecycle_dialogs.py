@@ -135,6 +135,9 @@ class EndManagementDialog(LifecycleDialog):
         ctx, pid = self.ctx, self.person.id
         day, reason, note = date_of(self.ended_on), self.end_reason.code(), self.note.text()
         why = self.adjustment_reason()
-        self.run_service(lambda: lifecycle.end_management(ctx.db, ctx.actor, pid, day, reason,
-                                                          note, ctx.today(),
-                                                          adjustment_reason=why))
+        saved = self.run_service(lambda: lifecycle.end_management(
+            ctx.db, ctx.actor, pid, day, reason, note, ctx.today(), adjustment_reason=why))
+        if saved and reason == "moved":  # the case file can follow the person now
+            from desktop.views.handoff.transfer import offer_transfer
+
+            offer_transfer(ctx, pid, self.person.full_name, self.parentWidget())

@@ -1,4 +1,5 @@
-"""The Settings page: unit, signers, reporting, security, users and one's own password.
+"""The Settings page: unit, signers, reporting, security, users, one's own password and a
+check of the audit trail.
 
 Everyone sees the settings; only an administrator may change them (the fields are
 read-only and the Save buttons hidden for others, and the services refuse anyway). The
@@ -15,7 +16,9 @@ from desktop.services import units
 from desktop.services.access import Action
 from desktop.services.units import UnitView
 from desktop.views.context import AppContext
+from desktop.views.handoff.settings_sections import BackupsSection, KeysSection
 from desktop.views.navigation import Navigator
+from desktop.views.settings.audit_section import AuditSection
 from desktop.views.settings.password import PasswordSection
 from desktop.views.settings.section import Section
 from desktop.views.settings.security import SecuritySection
@@ -57,6 +60,9 @@ class SettingsPage(QWidget):
         self.security = SecuritySection(ctx, self.editable)
         self.users = UsersSection(ctx) if ctx.may(Action.MANAGE_USERS) else None
         self.password = PasswordSection(ctx)
+        self.audit = AuditSection(ctx)
+        self.unit_keys = KeysSection(ctx)
+        self.backups = BackupsSection(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.sections: dict[str, QWidget] = {}
@@ -79,7 +85,10 @@ class SettingsPage(QWidget):
         named.append(("security", self.tr("Security"), self.security))
         if self.users is not None:
             named.append(("users", self.tr("Users"), self.users))
+        named.append(("keys", self.tr("Keys"), self.unit_keys))
+        named.append(("backups", self.tr("Backups"), self.backups))
         named.append(("password", self.tr("My password"), self.password))
+        named.append(("audit", self.tr("Audit trail"), self.audit))
         for key, title, section in named:
             section.setObjectName(f"section_{key}")
             self.sections[key] = section
@@ -110,6 +119,8 @@ class SettingsPage(QWidget):
             everyone.append(self.users)
         for section in everyone:
             section.status.connect(self.show_status)
+        for handoff_section in (self.unit_keys, self.backups):
+            handoff_section.status.connect(self.show_status)
 
     def refresh(self) -> None:
         """Reload from the database, except sections holding unsaved changes."""
@@ -123,6 +134,8 @@ class SettingsPage(QWidget):
             self.security.load()
         if self.users is not None:
             self.users.load()
+        self.unit_keys.load()
+        self.backups.load()
 
     def show_section(self, key: str) -> None:
         """Bring a section's tab to the front ("unit", "users", "password", …)."""

@@ -1,4 +1,5 @@
-"""Installation settings (idle lock, lock-out, backups kept), one field per declared setting.
+"""Installation settings (idle lock, lock-out, backups kept), one field per declared setting,
+and the database's encryption (`EncryptionBox`).
 
 The fields come from `settings.list_settings`, so a setting declared in `config.SETTINGS`
 appears here with its Vietnamese title and allowed range without touching this module.
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 from desktop.services import settings
 from desktop.services.settings import SettingView
 from desktop.views.context import AppContext
+from desktop.views.settings.encryption import EncryptionBox
 from desktop.views.settings.section import Section
 
 
@@ -28,6 +30,9 @@ class SecuritySection(Section):
             "wrong passwords."))
         for view in settings.list_settings(ctx.db):
             self.fields.add_field(view.key, view.title, self._widget(view), self._hint(view))
+        self.encryption = EncryptionBox(ctx)
+        self.encryption.status.connect(self.status)
+        self.body.insertWidget(self.body.count() - 1, self.encryption)  # above the stretch
 
     def _widget(self, view: SettingView) -> QWidget:
         if isinstance(view.value, bool):

@@ -1,0 +1,1 @@
+"""Security and robustness tests (issue #7): roles, audit, crashes, fuzzing."""
