@@ -172,6 +172,11 @@ def test_preview_lists_both_values_and_defaults(db: Database, officer: Actor,
     assert not fields["full_name"].differs
     assert fields["full_name"].default == "keep"
     assert fields["judgment"].differs
+    # Each date of the case is named, so the officer can tell the two histories apart.
+    for side in (fields["case"].keep, fields["case"].drop):
+        assert side.split(" · ")[0] in {"Chờ tiếp nhận", "Đã tiếp nhận", "Đang quản lý"}
+        assert all(part.split(" ")[0] in {"nhận", "dự", "tiếp", "quản", "vắng", "chấm"}
+                   for part in side.split(" · ")[1:])
 
 
 @pytest.mark.parametrize(
