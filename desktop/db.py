@@ -64,6 +64,9 @@ class Database:
     engine: Engine
     _lock: FileLock | None
     key: bytes | None = field(default=None, repr=False)  # set for an encrypted database
+    # Opened with the office's recovery code, not a user's password: only then may a
+    # password be reset without the administrator's own (services.encryption).
+    unlocked_by_recovery: bool = False
     _factory: sessionmaker[Session] = field(init=False)
     _read_factory: sessionmaker[Session] = field(init=False)
 

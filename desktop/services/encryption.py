@@ -47,7 +47,7 @@ from desktop.security.keyfile import LockoutPolicy, keyfile_path
 from desktop.services import units, users
 from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
-from desktop.services.errors import ServiceError
+from desktop.services.errors import PermissionDenied, ServiceError
 
 DatabaseState = Literal["missing", "plain", "encrypted", "setup"]
 RECOVERY_ACTOR = "ma-khoi-phuc"  # who the audit trail says acted with the recovery code
@@ -165,7 +165,9 @@ def open_with_recovery(path: Path, recovery_code: str, *, migrate: bool = True) 
     if not path.exists():
         raise DatabaseError(f"Không tìm thấy cơ sở dữ liệu {path}.")
     key = keyfile.unwrap_with_recovery(keyfile_path(path), recovery_code)
-    return open_database(path, create=False, migrate=migrate, key=key)
+    db = open_database(path, create=False, migrate=migrate, key=key)
+    db.unlocked_by_recovery = True
+    return db
 
 
 def recovery_actor(db: Database) -> Actor:
@@ -179,7 +181,11 @@ def recovery_actor(db: Database) -> Actor:
 
 def recover_access(db: Database, username: str, new_password: str) -> users.UserView:
     """With the database opened by the recovery code: give `username` a new password (which
-    also unlocks the key file), re-enable the account and lift any lock-out."""
+    also unlocks the key file), re-enable the account and lift any lock-out. Refused on a
+    database opened any other way: a signed-in user changes passwords as themselves."""
+    if not db.unlocked_by_recovery:
+        raise PermissionDenied("Chỉ đặt lại mật khẩu theo cách này sau khi mở cơ sở dữ liệu "
+                               "bằng mã khôi phục.")
     actor = recovery_actor(db)
     view = users.change_password(db, actor, username, None, new_password)
     if not view.active:

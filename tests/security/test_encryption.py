@@ -27,7 +27,7 @@ from desktop.rules.periods import parse_period
 from desktop.security import keyfile
 from desktop.security.errors import AccountLocked, KeyFileDamaged, KeyFileMissing, WrongSecret
 from desktop.services import backup, encryption, units, users
-from desktop.services.errors import AuthenticationError
+from desktop.services.errors import AuthenticationError, PermissionDenied
 from tests.security.encrypted import (
     ADMIN,
     PASSWORD,
@@ -178,6 +178,17 @@ def test_the_recovery_code_alone_opens_the_database_and_sets_a_new_password(
         encryption.unlock(office.path, ADMIN, PASSWORD)
     unlocked = encryption.unlock(office.path, ADMIN, "mat-khau-moi-123")
     unlocked.db.close()
+
+
+def test_a_password_unlock_cannot_reset_passwords_as_the_recovery_code(
+        office: Office) -> None:
+    unlocked = encryption.unlock(office.path, ADMIN, PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied, match="mã khôi phục"):
+            encryption.recover_access(unlocked.db, ADMIN, "mat-khau-moi-123")
+    finally:
+        unlocked.db.close()
+    encryption.unlock(office.path, ADMIN, PASSWORD).db.close()  # the password still works
 
 
 def test_a_mistyped_or_wrong_recovery_code_is_refused(office: Office) -> None:

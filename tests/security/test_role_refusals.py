@@ -519,7 +519,7 @@ NO_ACTOR: dict[str, str] = {
     "services.encryption.discard_setup": "first run only: refuses once a home unit exists",
     "services.encryption.recovery_actor": "the actor of the recovery-code path itself",
     "services.encryption.recover_access": "only for a database opened with the recovery "
-                                          "code (the caller's duty: not checked here)",
+                                          "code (refused otherwise: test_encryption)",
     "services.users.has_key_wrap": "whether a user can unlock the key file; no secret",
     "services.users.store_key_wrap": "called by user services inside their transaction, "
                                      "after their role check",

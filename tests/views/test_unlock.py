@@ -25,8 +25,6 @@ from tests.security.encrypted import (
     use_cheap_kdf,
 )
 
-SHOTS = Path("/tmp/security_shots")
-
 
 @pytest.fixture(autouse=True)
 def _cheap(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,9 +58,7 @@ def test_a_wrong_password_is_shown_and_the_database_stays_closed(
     assert dialog.actor is None
     assert dialog.findChild(QLineEdit, "password").text() == ""  # type: ignore[union-attr]
     assert file_hashes(office.path) == before
-    SHOTS.mkdir(exist_ok=True)
     dialog.show()
-    dialog.grab().save(str(SHOTS / "unlock_wrong_password.png"))
 
 
 def test_the_right_password_opens_the_database_and_signs_in(qtbot: QtBot,
@@ -100,7 +96,6 @@ def test_the_recovery_code_gives_a_new_password_and_signs_in(qtbot: QtBot,
     assert dialog.db is None
     type_in(dialog, recovery_code=office.recovery_code.lower())
     dialog.show()
-    dialog.grab().save(str(SHOTS / "recovery_dialog.png"))
     dialog.submit()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None
@@ -163,7 +158,7 @@ def test_settings_encrypts_the_open_demo_database(
     encrypt = box.findChild(QPushButton, "encrypt_database")
     assert encrypt is not None
     assert encrypt.isVisible()
-    assert "not encrypted" in box.state.text() or "không" in box.state.text()
+    assert "chưa được mã hóa" in box.state.text()
     shown: list[str] = []
 
     def confirm(self: ConfirmPasswordDialog) -> int:
@@ -186,7 +181,6 @@ def test_settings_encrypts_the_open_demo_database(
     assert "canbo, lanhdao" in told[0]
     assert not encrypt.isVisible()
     assert box.findChild(QPushButton, "new_recovery_code").isVisible()  # type: ignore[union-attr]
-    box.grab().save(str(SHOTS / "settings_encrypted.png"))
 
 
 def test_a_wrong_password_does_not_encrypt(qtbot: QtBot, admin_ctx: AppContext) -> None:
@@ -211,6 +205,5 @@ def test_the_recovery_code_dialog_waits_for_the_written_down_box(qtbot: QtBot,
     assert dialog.isVisible()  # Escape does not skip it
     pdf = dialog.view.sheet_pdf()
     assert pdf.startswith(b"%PDF-")
-    (SHOTS / "recovery_sheet.pdf").write_bytes(pdf)
     dialog.view.confirm.setChecked(True)
     assert dialog.ok.isEnabled()
