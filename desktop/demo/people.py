@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,11 +67,20 @@ def identity(rng: random.Random, fake: Faker, release: date, province: tuple[str
     )
 
 
+# Vietnamese mobile prefixes (Viettel, Vinaphone, Mobifone, Vietnamobile): Faker's vi_VN
+# numbers mix landline shapes and "+84-" forms that read oddly and that the person form
+# refuses ("(02)8657070").
+MOBILE_PREFIXES = ("086", "096", "097", "098", "032", "033", "035", "037", "038", "039",
+                   "088", "091", "094", "083", "084", "085", "089", "090", "093", "070",
+                   "076", "077", "078", "079", "092", "056", "058")
+
+
 def _phone(faked: str) -> str:
-    """Faker's number in a shape the person form accepts: "(02)8657070" has parentheses,
-    which `person_input` refuses, so editing a demo person would fail on an untouched field."""
-    return " ".join(faked.replace("+84-", "0").replace("-", "").replace("(", " ")
-                    .replace(")", " ").split())
+    """A mobile number as officers write it ("0912 345 678"), derived from Faker's draw so
+    the rest of the demo (names, addresses) stays what it was for each seed."""
+    n = int.from_bytes(hashlib.sha256(faked.encode()).digest()[:8], "big")
+    digits = MOBILE_PREFIXES[n % len(MOBILE_PREFIXES)] + f"{n // 97 % 10**7:07d}"
+    return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
 
 
 @dataclass(frozen=True)

@@ -358,7 +358,8 @@ class WelcomePage(QWizardPage):
             "and support, and produces the reports the police rules ask for.\n\n"
             "This computer has not been set up yet. In a few short steps you will enter "
             "your unit, choose how reporting periods are counted, name the signers of "
-            "reports, create the administrator account and the unit's signing certificate.\n\n"
+            "reports, create the administrator account and the unit's signing certificate, "
+            "and write down the recovery code of the encrypted database.\n\n"
             "Have ready: the administrative code of your commune or ward (5 digits) and "
             "the name of the police office you report to."))
         text.setWordWrap(True)

@@ -18,7 +18,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.db import Database, DatabaseError, open_database
 from desktop.security.errors import KeyFileError
@@ -55,6 +63,8 @@ class RecoveryDialog(FormDialog):
         self.add_field("username", self.tr("User name"), self.username)
         self.add_field("new_password", self.tr("New password"), self.password)
         self.add_field("password_repeat", self.tr("Password again"), self.repeat)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Set the new password"))
 
     def submit(self) -> None:
         self.run_service(self._recover)

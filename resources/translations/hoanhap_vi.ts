@@ -1942,7 +1942,7 @@ Mã gói dữ liệu: {4}
     </message>
     <message>
         <source>Before accepting it, call that office on a number you already know and ask them to read out the fingerprint shown in their Settings, under “Keys”. Accept only if every group matches.</source>
-        <translation>Trước khi chấp nhận, hãy gọi điện cho đơn vị đó theo số điện thoại bạn đã biết từ trước và đề nghị họ đọc dấu vân tay khóa hiển thị trong mục Cài đặt của họ, phần “Khóa”. Chỉ chấp nhận nếu tất cả các nhóm ký tự đều khớp.</translation>
+        <translation>Trước khi chấp nhận, hãy gọi điện cho đơn vị đó theo số điện thoại bạn đã biết từ trước và đề nghị họ đọc vân tay khóa hiển thị trong mục Cài đặt của họ, phần “Khóa”. Chỉ chấp nhận nếu tất cả các nhóm ký tự đều khớp.</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1950,11 +1950,11 @@ Mã gói dữ liệu: {4}
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation>Dấu vân tay khóa</translation>
+        <translation>Vân tay khóa</translation>
     </message>
     <message>
         <source>The fingerprint matches – accept</source>
-        <translation>Dấu vân tay khóa khớp – chấp nhận</translation>
+        <translation>Vân tay khóa khớp – chấp nhận</translation>
     </message>
     <message>
         <source>This package was signed by a unit whose key is not registered on this computer.</source>
@@ -1969,7 +1969,7 @@ Mã gói dữ liệu: {4}
     <name>KeysSection</name>
     <message>
         <source>Packages from this unit are signed with its key. Other offices recognise the key by its fingerprint: when one asks, read it to them by phone. The receiving key lets them encrypt packages that only this unit can open; it travels in the key card, which you give them on a USB stick.</source>
-        <translation>Các gói dữ liệu của đơn vị này được ký bằng khóa của đơn vị. Các đơn vị khác nhận biết khóa qua dấu vân tay khóa: khi được hỏi, hãy đọc dấu vân tay khóa cho họ qua điện thoại. Khóa nhận cho phép họ mã hóa các gói dữ liệu mà chỉ đơn vị này mới mở được; khóa nhận nằm trong thẻ khóa, được chuyển cho họ bằng USB.</translation>
+        <translation>Các gói dữ liệu của đơn vị này được ký bằng khóa của đơn vị. Các đơn vị khác nhận biết khóa qua vân tay khóa: khi được hỏi, hãy đọc vân tay khóa cho họ qua điện thoại. Khóa nhận cho phép họ mã hóa các gói dữ liệu mà chỉ đơn vị này mới mở được; khóa nhận nằm trong thẻ khóa, được chuyển cho họ bằng USB.</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1989,7 +1989,7 @@ Mã gói dữ liệu: {4}
     </message>
     <message>
         <source>Fingerprint of the signing key</source>
-        <translation>Dấu vân tay của khóa ký</translation>
+        <translation>Vân tay của khóa ký</translation>
     </message>
     <message>
         <source>Receiving key (age)</source>
@@ -3478,7 +3478,7 @@ Nếu vẫn muốn xóa, hãy nêu lý do. Số liệu đã ký được giữ n
     <name>RegistryTab</name>
     <message>
         <source>Every unit whose key this computer knows. A unit&apos;s key is registered when a person confirms its fingerprint — on its first package, or by importing its key card. With the receiving key known, packages to that unit are encrypted to it automatically. Give your own key card to the offices you send packages to.</source>
-        <translation>Tất cả các đơn vị mà máy tính này biết khóa. Khóa của một đơn vị được đăng ký khi có người xác nhận dấu vân tay khóa — ở gói dữ liệu đầu tiên của đơn vị đó, hoặc khi nhập thẻ khóa của đơn vị. Khi đã biết khóa nhận, các gói dữ liệu gửi đơn vị đó được tự động mã hóa bằng khóa này. Hãy đưa thẻ khóa của đơn vị mình cho các đơn vị mà bạn gửi gói dữ liệu đến.</translation>
+        <translation>Tất cả các đơn vị mà máy tính này biết khóa. Khóa của một đơn vị được đăng ký khi có người xác nhận vân tay khóa — ở gói dữ liệu đầu tiên của đơn vị đó, hoặc khi nhập thẻ khóa của đơn vị. Khi đã biết khóa nhận, các gói dữ liệu gửi đơn vị đó được tự động mã hóa bằng khóa này. Hãy đưa thẻ khóa của đơn vị mình cho các đơn vị mà bạn gửi gói dữ liệu đến.</translation>
     </message>
     <message>
         <source>Code</source>
@@ -3490,7 +3490,7 @@ Nếu vẫn muốn xóa, hãy nêu lý do. Số liệu đã ký được giữ n
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation>Dấu vân tay khóa</translation>
+        <translation>Vân tay khóa</translation>
     </message>
     <message>
         <source>Receiving key</source>
@@ -3534,7 +3534,7 @@ Nếu vẫn muốn xóa, hãy nêu lý do. Số liệu đã ký được giữ n
     </message>
     <message>
         <source>Key card written: {0}. Give it to the other office and read them this fingerprint by phone: {1}</source>
-        <translation>Đã ghi thẻ khóa: {0}. Hãy đưa thẻ khóa cho đơn vị kia và đọc dấu vân tay khóa này cho họ qua điện thoại: {1}</translation>
+        <translation>Đã ghi thẻ khóa: {0}. Hãy đưa thẻ khóa cho đơn vị kia và đọc vân tay khóa này cho họ qua điện thoại: {1}</translation>
     </message>
 </context>
 <context>
@@ -4283,7 +4283,7 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation>Dấu vân tay khóa</translation>
+        <translation>Vân tay khóa</translation>
     </message>
     <message>
         <source>{0}: no other unit is registered on this computer yet. Import the key cards of the units that report here under “Units and keys”.</source>

@@ -235,9 +235,9 @@ class MergePeopleDialog(FormDialog):
         moved = [f"{labels.get(k, k)}: {format_int(n)}" for k, n in counts.items() if n]
         drop = self.people[self.drop_id()]
         self.moves.setText(self.tr(
-            "Moved from {0}'s other record to the kept one: {1}. Where the kept record "
-            "already has one for the same quarter or week, it stays in force and the other "
-            "is kept aside, not deleted.").format(
+            "Merging will move from {0}'s other record to the kept one: {1}. Where the kept "
+            "record already has one for the same quarter or week, it stays in force and the "
+            "other is kept aside, not deleted.").format(
             drop.full_name, ", ".join(moved) if moved else self.tr("nothing")))
 
     def choose(self, key: str, side: str) -> None:

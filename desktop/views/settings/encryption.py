@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QMessageBox,
@@ -41,6 +42,7 @@ class ConfirmPasswordDialog(FormDialog):
         self.form.addRow(note)
         self.password = password_edit()
         self.add_field("password", self.tr("Your password"), self.password)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Encrypt"))
 
     def submit(self) -> None:
         def encrypt() -> EncryptionResult:
