@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session
 from desktop.db import Database
 from desktop.handoff import crypto
 from desktop.handoff.package import UnitKeyInfo, ensure_own_keys, registered_key
-from desktop.models import ImportedPackage, Person, Unit, UnitKey
+from desktop.models import ImportedPackage, Person, SentPackage, Unit, UnitKey
 from desktop.services.access import Action, Actor, require
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.exchange import OpenedImport, _write_file
 
 __all__ = [
     "WRONG_PASSPHRASE", "MovedPerson", "RegistryEntry", "UnitKeyInfo", "create_home_keys",
-    "home_keys", "home_unit_of", "list_registry", "moved_people", "needs_passphrase",
-    "save_package_reports",
+    "SentPackageRow", "home_keys", "home_unit_of", "list_registry", "moved_people",
+    "needs_passphrase", "save_package_reports", "sent_packages",
 ]
 
 # The rejection `open_for_import` raises for a wrong passphrase: the screen asks again.
@@ -96,6 +96,38 @@ def list_registry(db: Database, actor: Actor) -> list[RegistryEntry]:
                 accepted_by=row.accepted_by, packages_received=int(count),
                 last_received_at=last))
     return sorted(entries, key=lambda e: (not e.own, e.unit_code))
+
+
+@dataclass(frozen=True)
+class SentPackageRow:
+    """A package this installation wrote, and whether the recipient's receipt came back."""
+
+    package_id: str
+    kind: str
+    recipient_code: str | None
+    recipient_name: str
+    created_at: datetime
+    created_by: str
+    file_name: str
+    receipt_at: datetime | None
+
+
+def sent_packages(db: Database, actor: Actor, limit: int = 200) -> list[SentPackageRow]:
+    """The unit's packages, newest first, with the day each receipt was imported (None
+    while the recipient has not confirmed it)."""
+    require(actor, Action.READ)
+    with db.reading() as session:
+        names = dict(session.execute(select(UnitKey.unit_code, UnitKey.unit_name)).all())
+        names.update(session.execute(select(Unit.code, Unit.name)).all())
+        rows = session.scalars(
+            select(SentPackage).where(SentPackage.unit_code == actor.unit_code,
+                                      SentPackage.kind != "receipt")
+            .order_by(SentPackage.created_at.desc()).limit(limit))
+        return [SentPackageRow(
+            package_id=r.package_id, kind=r.kind, recipient_code=r.recipient_code,
+            recipient_name=names.get(r.recipient_code, "") if r.recipient_code else "",
+            created_at=r.created_at, created_by=r.created_by, file_name=r.file_name,
+            receipt_at=r.receipt_at) for r in rows]
 
 
 def needs_passphrase(data: bytes) -> bool:

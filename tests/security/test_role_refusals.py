@@ -424,6 +424,8 @@ ALLOWED_FOR_ALL: dict[str, Allowed] = {
         lambda w, a, _: exchange_registry.home_keys(w.db, a), READ),
     "services.exchange_registry.list_registry": Allowed(
         lambda w, a, _: exchange_registry.list_registry(w.db, a), READ),
+    "services.exchange_registry.sent_packages": Allowed(
+        lambda w, a, _: exchange_registry.sent_packages(w.db, a), READ),
     "services.exchange_registry.moved_people": Allowed(
         lambda w, a, _: exchange_registry.moved_people(w.db, a), READ),
     "services.audit_check.check_audit_trail": Allowed(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.formatting import format_date, format_int
+from desktop.formatting import format_date, format_datetime, format_int
 from desktop.services import exchange, exchange_registry
 from desktop.services.errors import ValidationError
 from desktop.services.exchange import ExportResult
@@ -60,6 +61,7 @@ class ExportTab(QWidget):
         form_box = self._form_box()
         right = QVBoxLayout()
         right.addWidget(self._result_box(), 1)
+        right.addWidget(self._sent_box(), 1)
         right.addWidget(self._transfer_box())
         row = QHBoxLayout()
         row.addWidget(form_box, 3)
@@ -167,6 +169,35 @@ class ExportTab(QWidget):
         column.addWidget(self.summary)
         column.addWidget(self.counts, 1)
         return box
+
+    def _sent_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Packages sent and receipts"))
+        hint = WrappedLabel("sent_hint")
+        hint.setText(self.tr("A receipt comes back on the USB stick once the receiving unit "
+                             "has imported the package: import it under “Import”."))
+        self.sent = read_only_table([self.tr("Written"), self.tr("Kind"), self.tr("To"),
+                                     self.tr("Receipt")], "sent_packages", stretch=2)
+        column = QVBoxLayout(box)
+        column.addWidget(hint)
+        column.addWidget(self.sent, 1)
+        return box
+
+    def load_sent(self) -> None:
+        """The packages written here, newest first, and which ones were confirmed."""
+        rows = exchange_registry.sent_packages(self.ctx.db, self.ctx.actor)
+        self.sent.setRowCount(len(rows))
+        waiting = QColor("#8a5a00")
+        for row, sent in enumerate(rows):
+            to = sent.recipient_name or sent.recipient_code or self.tr("(anyone with the "
+                                                                       "passphrase)")
+            receipt = (self.tr("received {0}").format(format_datetime(sent.receipt_at))
+                       if sent.receipt_at else self.tr("not yet"))
+            self.sent.setItem(row, 0, cell(format_datetime(sent.created_at),
+                                           tooltip=sent.file_name))
+            self.sent.setItem(row, 1, cell(kind_label(sent.kind)))
+            self.sent.setItem(row, 2, cell(to))
+            self.sent.setItem(row, 3, cell(receipt, foreground=None if sent.receipt_at
+                                           else waiting))
 
     def _transfer_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Transfer of a person who moved"))
@@ -301,6 +332,7 @@ class ExportTab(QWidget):
         for row, (table, n) in enumerate(sorted(result.counts.items())):
             self.counts.setItem(row, 0, cell(table_label(table)))
             self.counts.setItem(row, 1, cell(format_int(n), number=True))
+        self.load_sent()
         self.status.show_message(self.tr("The package was written. Copy it to the USB stick "
                                          "if it is not there already."))
         self.exported.emit(result)

@@ -75,6 +75,7 @@ class ExchangePage(QWidget):
             self.conflicts.load()
         if self.export is not None:
             self.export.load_moved()
+            self.export.load_sent()
         self.submissions.load()
 
     def _registry_changed(self) -> None:
