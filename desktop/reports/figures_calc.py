@@ -231,6 +231,15 @@ def _class_of(code: str | None) -> str:
         return "missing"
 
 
+def in_own_care(p: PersonFacts, on: date) -> bool:
+    """Whether `on` falls in this unit's own care of the person: from its reception on.
+
+    A transferred case carries the person's whole history (HANDOFF.md §2), but support and
+    violations from before the move are the sending commune's figures, not the receiver's;
+    for a case received here, services never accept such records dated earlier anyway."""
+    return p.received_on is not None and on >= p.received_on
+
+
 def _supports(
     data: Dataset, persons: Sequence[PersonFacts], period: Period
 ) -> dict[str, FigureValue]:
@@ -239,7 +248,7 @@ def _supports(
     amount: Counter[str] = Counter()
     for p in persons:
         for s in data.supports.get(p.id, ()):
-            if period.contains(s.on):
+            if period.contains(s.on) and in_own_care(p, s.on):
                 count[s.kind] += 1
                 people[s.kind].add(p.id)
                 amount[s.kind] += s.amount_vnd
@@ -260,7 +269,7 @@ def _violations(
     reoffended: set[str] = set()
     for p in persons:
         for v in data.violations.get(p.id, ()):
-            if not period.contains(v.on):
+            if not period.contains(v.on) or not in_own_care(p, v.on):
                 continue
             if v.kind == "administrative":
                 administrative += 1

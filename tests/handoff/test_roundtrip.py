@@ -177,3 +177,48 @@ def test_receipt_marks_the_sent_package(communes: list[Office], province: Office
         assert sent is not None
         assert sent.receipt_at is not None
     assert not commune.take(receipt).applied
+
+
+def test_support_given_before_the_move_counts_only_where_it_was_given(
+        communes: list[Office], outbox: Path) -> None:
+    """A transfer carries the whole history, but the receiving commune's figures count
+    only what happened under its own care (from its reception on)."""
+    from desktop.services import supports, violations
+
+    sender, receiver = communes[0], communes[1]
+    with sender.db.reading() as s:
+        row = s.scalar(select(Person).where(Person.status == "managed").limit(1))
+        assert row is not None
+    before_move = date(2026, 10, 1)  # in the cut-off 2026-Q4: 15/09 … 14/12/2026
+    supports.record_support(sender.db, sender.actor, row.id,
+                            supports.SupportInput("counselling", before_move),
+                            today=date(2026, 11, 26))
+    violations.record_violation(sender.db, sender.actor, row.id, "administrative",
+                                before_move, "Gây mất trật tự", today=date(2026, 11, 26))
+    keys = ("support_counselling", "support_counselling_people", "violations_admin")
+    sender_before = figures_of(sender.db, sender.code, "2026-Q4")
+    receiver_before = figures_of(receiver.db, receiver.code, "2026-Q4")
+
+    lifecycle.end_management(sender.db, sender.actor, row.id, date(2026, 11, 20), "moved",
+                             today=date(2026, 11, 26))
+    package = exchange.export_transfer(sender.db, sender.actor, row.id, receiver.code,
+                                       outbox, plain=True)
+    assert receiver.take(package).applied
+    with receiver.db.reading() as s:
+        arrived = s.scalar(select(Person).where(Person.full_name == row.full_name,
+                                                Person.unit_code == receiver.code))
+        assert arrived is not None
+    lifecycle.receive_person(receiver.db, receiver.actor, arrived.id, date(2026, 11, 24),
+                             today=date(2026, 11, 26))
+
+    sender_after = figures_of(sender.db, sender.code, "2026-Q4")
+    receiver_after = figures_of(receiver.db, receiver.code, "2026-Q4")
+    assert {k: sender_after[k] for k in keys} == {k: sender_before[k] for k in keys}
+    assert {k: receiver_after[k] for k in keys} == {k: receiver_before[k] for k in keys}
+
+    # Support the receiving commune gives itself counts there.
+    supports.record_support(receiver.db, receiver.actor, arrived.id,
+                            supports.SupportInput("counselling", date(2026, 11, 25)),
+                            today=date(2026, 11, 26))
+    assert figures_of(receiver.db, receiver.code, "2026-Q4")["support_counselling"] == \
+        receiver_before["support_counselling"] + 1
