@@ -169,6 +169,9 @@ def _backup_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
     p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ bản sao lưu đã kiểm tra")
     _db_arg(p)
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--allow-unencrypted", action="store_true",
+                   help="cho khôi phục bản sao lưu chưa mã hóa đè lên cơ sở dữ liệu đã mã hóa "
+                        "(sau đó cơ sở dữ liệu KHÔNG còn mã hóa: chạy hoanhap encrypt)")
 
 
 def _intake_parsers(sub: argparse._SubParsersAction[VietnameseParser]) -> None:
@@ -235,8 +238,19 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return EXIT_INTERNAL
 
 
+def _utf8_output() -> None:
+    """Print Vietnamese (and ✓) whatever the console's code page: on Windows, output sent
+    to a file or pipe is otherwise encoded in the ANSI code page, which cannot hold most
+    Vietnamese letters, and a command would fail after its work, before saying so."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or ""
+        if hasattr(stream, "reconfigure") and encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `hoanhap` console script."""
+    _utf8_output()
     args = build_parser().parse_args(argv)
     if args.self_test:  # before the GUI: it must work on a PC nobody has set up yet
         from desktop.selftest import main as self_test

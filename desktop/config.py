@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +22,29 @@ def default_db_path() -> Path:
     return data_dir() / "hoanhap.db"
 
 
-def backups_dir() -> Path:
-    """Rotating automatic backups, beside the database."""
-    return data_dir() / "backups"
+def backups_dir(db_path: Path | None = None) -> Path:
+    """Where the rotating automatic backups of the database at `db_path` go.
+
+    The usual database (`default_db_path`, also when `db_path` is None) keeps `backups/`
+    in the data folder; any other database (`--db PATH`: a test copy, a copy from a USB
+    stick) has its own folder inside it, `<name>-<8 hex digits of its path's SHA-256>`,
+    so its backups are never listed or rotated with the office's.
+    """
+    folder = data_dir() / "backups"
+    if db_path is None or is_default_database(db_path):
+        return folder
+    digest = hashlib.sha256(os.fsencode(_path_key(db_path))).hexdigest()
+    return folder / f"{Path(db_path).stem}-{digest[:8]}"
+
+
+def is_default_database(db_path: Path) -> bool:
+    """Whether `db_path` is the usual database, the one HoaNhap opens when started normally."""
+    return _path_key(db_path) == _path_key(default_db_path())
+
+
+def _path_key(path: Path) -> str:
+    # The same file however it is written: absolute, links resolved, case-folded on Windows.
+    return os.path.normcase(str(Path(path).resolve()))
 
 
 def log_dir() -> Path:

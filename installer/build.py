@@ -3,10 +3,14 @@
     python installer/build.py            # from the project root, in the dev environment
 
 1. compile the Vietnamese translations (.ts → .qm) — the bundle ships .qm only;
-2. write installer/version_info.txt (the Windows file version) from desktop.__version__;
-3. run PyInstaller on installer/hoanhap.spec → dist/HoaNhap/ (one folder);
-4. run the bundle's own `--self-test` (offscreen on Linux) — a bundle that cannot open a
-   database, sign a report or load Qt is never handed on;
+2. write installer/version_info.txt and version_info_cli.txt (the Windows file versions
+   of HoaNhap.exe and hoanhap-cli.exe) from desktop.__version__;
+3. run PyInstaller on installer/hoanhap.spec → dist/HoaNhap/ (one folder, two executables:
+   HoaNhap, the window program, and hoanhap-cli, the console program for commands);
+4. run the bundle's own `hoanhap-cli --self-test` (offscreen on Linux) and check the lines
+   it prints — a bundle that cannot open a database, sign a report or load Qt is never
+   handed on; then check the window program starts too (on Windows: its windowed
+   `--self-test`, the one the installer runs);
 5. report the bundle's size;
 6. on Windows, when Inno Setup's ISCC.exe is found, build dist/HoaNhap-<version>-setup.exe.
 
@@ -32,8 +36,12 @@ from desktop import __version__  # noqa: E402
 INSTALLER = ROOT / "installer"
 SPEC = INSTALLER / "hoanhap.spec"
 VERSION_INFO = INSTALLER / "version_info.txt"
+VERSION_INFO_CLI = INSTALLER / "version_info_cli.txt"
 ISS = INSTALLER / "hoanhap.iss"
 WINDOWS = sys.platform == "win32"
+EXE_SUFFIX = ".exe" if WINDOWS else ""
+GUI_EXE = f"HoaNhap{EXE_SUFFIX}"  # the names installer/hoanhap.spec gives them
+CLI_EXE = f"hoanhap-cli{EXE_SUFFIX}"
 SELF_TEST_TIMEOUT = 900  # seconds; the test itself takes well under a minute
 
 
@@ -78,17 +86,18 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
-def version_info_text(version: str) -> str:
-    """The VSVersionInfo structure PyInstaller embeds into HoaNhap.exe (Properties → Details)."""
+def version_info_text(version: str, exe_name: str = "HoaNhap.exe",
+                      description: str = "HoaNhap – Hòa Nhập") -> str:
+    """The VSVersionInfo structure PyInstaller embeds into an .exe (Properties → Details)."""
     v = version_tuple(version)
     # 0x042A = Vietnamese, 1200 = Unicode: the strings may carry Vietnamese letters.
     strings = {
         "CompanyName": "HoaNhap",
-        "FileDescription": "HoaNhap – Hòa Nhập",
+        "FileDescription": description,
         "FileVersion": version,
-        "InternalName": "HoaNhap",
+        "InternalName": exe_name.removesuffix(".exe"),
         "LegalCopyright": "HoaNhap",
-        "OriginalFilename": "HoaNhap.exe",
+        "OriginalFilename": exe_name,
         "ProductName": "HoaNhap",
         "ProductVersion": version,
     }
@@ -120,13 +129,16 @@ VSVersionInfo(
 
 def write_version_info() -> None:
     VERSION_INFO.write_text(version_info_text(__version__), encoding="utf-8")
-    print(f"   {VERSION_INFO.relative_to(ROOT)}: {__version__}")
+    VERSION_INFO_CLI.write_text(version_info_text(
+        __version__, "hoanhap-cli.exe", "HoaNhap – Hòa Nhập (dòng lệnh)"), encoding="utf-8")
+    for path in (VERSION_INFO, VERSION_INFO_CLI):
+        print(f"   {path.relative_to(ROOT)}: {__version__}")
 
 
 # --- 3. PyInstaller -------------------------------------------------------------------------
 
 def run_pyinstaller(dist: Path, work: Path, clean: bool) -> Path:
-    """The one-folder bundle; returns the executable's path."""
+    """The one-folder bundle; returns its folder."""
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
     if clean:
@@ -134,42 +146,83 @@ def run_pyinstaller(dist: Path, work: Path, clean: bool) -> Path:
     result = subprocess.run(command, cwd=ROOT, check=False)
     if result.returncode != 0:
         raise BuildError(f"PyInstaller failed (exit {result.returncode})")
-    exe = dist / "HoaNhap" / ("HoaNhap.exe" if WINDOWS else "HoaNhap")
-    if not exe.exists():
-        raise BuildError(f"PyInstaller finished but {exe} is missing")
-    return exe
+    bundle = dist / "HoaNhap"
+    for exe in (bundle / GUI_EXE, bundle / CLI_EXE):
+        if not exe.exists():
+            raise BuildError(f"PyInstaller finished but {exe} is missing")
+    return bundle
 
 
 # --- 4. the bundle's self-test ------------------------------------------------------------
 
 def self_test_report() -> Path:
-    """Where the windowed Windows build writes its lines (it has no console)."""
+    """Where the windowless HoaNhap.exe writes its self-test lines (it has no console)."""
     from desktop.config import log_dir
 
     return log_dir() / "tu-kiem-tra.txt"
 
 
-def run_self_test(exe: Path) -> None:
+def _run_bundled(command: list[str], what: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    report = self_test_report()
-    report.unlink(missing_ok=True)
     try:
-        result = subprocess.run([str(exe), "--self-test"], env=env, capture_output=True,
-                                timeout=SELF_TEST_TIMEOUT, check=False)
+        return subprocess.run(command, env=env, capture_output=True,
+                              timeout=SELF_TEST_TIMEOUT, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise BuildError(f"the bundle's self-test did not finish in {SELF_TEST_TIMEOUT} s") \
-            from exc
+        raise BuildError(f"{what} did not finish in {SELF_TEST_TIMEOUT} s") from exc
+
+
+def check_self_test_output(output: str, returncode: int, what: str) -> None:
+    """One ✓ (or – skipped) line per step, no ✗, the closing "Kết quả: ĐẠT" line, exit 0."""
+    from desktop.selftest import MARKS, STEPS
+
+    lines = [line for line in output.splitlines() if line[:1] in MARKS.values()]
+    failed = [line for line in lines if line.startswith(MARKS["failed"])]
+    if returncode != 0 or failed:
+        raise BuildError(f"{what} failed (exit {returncode}): "
+                         f"{'; '.join(failed) or 'see its output above'}")
+    if len(lines) != len(STEPS) or "Kết quả: ĐẠT" not in output:
+        raise BuildError(f"{what} printed {len(lines)} step lines for {len(STEPS)} steps "
+                         "and no passing result line")
+
+
+def run_self_test(bundle: Path) -> None:
+    """The console program's self-test, its lines in this build's log."""
+    what = f"{CLI_EXE} --self-test"
+    result = _run_bundled([str(bundle / CLI_EXE), "--self-test"], what)
     output = result.stdout.decode("utf-8", errors="replace")
-    if not output.strip() and report.exists():  # the windowed exe wrote to its log file
-        output = report.read_text(encoding="utf-8", errors="replace")
     print(output.rstrip())
     errors = result.stderr.decode("utf-8", errors="replace").strip()
     if errors:
         print(errors, file=sys.stderr)
-    if result.returncode != 0:
-        raise BuildError(f"the bundle's self-test failed (exit {result.returncode})")
-    if "Kết quả: ĐẠT" not in output:
-        raise BuildError("the bundle's self-test printed no result line")
+    check_self_test_output(output, result.returncode, what)
+
+
+def check_window_program(bundle: Path) -> None:
+    """The window program starts as well. On Windows it is windowed: its `--self-test`,
+    exactly as the installer runs it after installing; elsewhere it is a console program
+    like hoanhap-cli, and printing its version is enough."""
+    exe = bundle / GUI_EXE
+    if not WINDOWS:
+        result = _run_bundled([str(exe), "--version"], f"{GUI_EXE} --version")
+        printed = result.stdout.decode("utf-8", errors="replace").strip()
+        print(f"   {GUI_EXE} --version: {printed}")
+        if result.returncode != 0 or printed != f"HoaNhap {__version__}":
+            raise BuildError(f"{GUI_EXE} --version printed {printed!r} "
+                             f"(exit {result.returncode})")
+        return
+    report = self_test_report()
+    report.unlink(missing_ok=True)
+    what = f"{GUI_EXE} --self-test (windowed, as the installer runs it)"
+    result = _run_bundled([str(exe), "--self-test"], what)
+    # Run by the installer it has no standard output and writes the report file; run from
+    # here, Windows may hand the windowed process this script's pipes instead. Either proves
+    # the windowed program works; the lines are where it wrote them.
+    output = result.stdout.decode("utf-8", errors="replace")
+    where = "its standard output"
+    if not output.strip() and report.exists():
+        output, where = report.read_text(encoding="utf-8", errors="replace"), str(report)
+    print(f"   {what}: exit {result.returncode}, lines in {where}")
+    check_self_test_output(output, result.returncode, what)
 
 
 # --- 5. size ----------------------------------------------------------------------------
@@ -236,13 +289,14 @@ def build(args: argparse.Namespace) -> None:
     write_version_info()
     done(t)
     t = step(f"3. PyInstaller → {dist / 'HoaNhap'}")
-    exe = run_pyinstaller(dist, work, args.clean)
+    bundle = run_pyinstaller(dist, work, args.clean)
     done(t)
-    t = step("4. the bundle's self-test")
-    run_self_test(exe)
+    t = step(f"4. the bundle's self-test ({CLI_EXE} --self-test)")
+    run_self_test(bundle)
+    check_window_program(bundle)
     done(t)
     t = step("5. bundle size")
-    report_size(exe.parent)
+    report_size(bundle)
     done(t)
     if args.no_installer:
         return
@@ -252,7 +306,7 @@ def build(args: argparse.Namespace) -> None:
         print(f"\n== 6. installer: skipped ({why}) ==")
         return
     t = step("6. Inno Setup installer")
-    build_installer(iscc, exe.parent, dist)
+    build_installer(iscc, bundle, dist)
     done(t)
 
 

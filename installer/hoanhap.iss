@@ -4,6 +4,13 @@
 ; /DAppVersion=<desktop.__version__> /DSourceDir=<the PyInstaller folder> /DOutputDir=<dist>.
 ; By hand:  ISCC /DAppVersion=0.1.0 installer\hoanhap.iss   (after build.py made dist\HoaNhap)
 ;
+; The bundle holds two programs sharing one _internal\ folder (installer/hoanhap.spec):
+; HoaNhap.exe, the window program (the only one with shortcuts), and hoanhap-cli.exe, the
+; console program for the commands, run from a Command Prompt by its full path, e.g.
+;   "C:\Program Files\HoaNhap\hoanhap-cli.exe" backup --db ... --out ...
+; The install folder is deliberately not added to PATH: offices use the screens, and a
+; technician types the path once.
+;
 ; USER DATA IS NEVER TOUCHED. The office database, its automatic backups and the logs live
 ; in the per-user data folder {localappdata}\HoaNhap (%LOCALAPPDATA%\HoaNhap), which
 ; desktop/config.py chooses and this installer neither creates nor removes. There is
@@ -63,6 +70,11 @@ OutputDir={#OutputDir}
 OutputBaseFilename=HoaNhap-{#AppVersion}-setup
 Compression=lzma2/max
 SolidCompression=yes
+; 32 MB instead of lzma2/max's 8 MB: HoaNhap.exe and hoanhap-cli.exe each carry the same
+; ~20 MB archive of Python modules (installer/hoanhap.spec); with a dictionary larger than
+; that and the two stored one after the other ([Files]), the second copy costs a few KB of
+; the installer instead of ~19 MB. Setup needs 32 MB of memory to unpack, the build ~360 MB.
+LZMADictionarySize=32768
 WizardStyle=modern
 ShowLanguageDialog=auto
 
@@ -90,9 +102,14 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The two programs first and together (see LZMADictionarySize), then everything else.
+Source: "{#SourceDir}\HoaNhap.exe"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#SourceDir}\hoanhap-cli.exe"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#SourceDir}\*"; Excludes: "\HoaNhap.exe,\hoanhap-cli.exe"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
+; The window program only: hoanhap-cli.exe started from a shortcut would open the GUI with a
+; black console behind it.
 Name: "{autoprograms}\HoaNhap"; Filename: "{app}\HoaNhap.exe"
 Name: "{autodesktop}\HoaNhap"; Filename: "{app}\HoaNhap.exe"; Tasks: desktopicon
 
@@ -104,8 +121,9 @@ Filename: "{app}\HoaNhap.exe"; Description: "{cm:LaunchProgram,HoaNhap}"; Flags:
 [Code]
 // Before anyone opens it, the installed program proves itself on this PC — its DLLs, its
 // antivirus, its locale — with the same `--self-test` the build ran on the bundle. It
-// works in a temporary folder only; the windowed program writes its lines to
-// %LOCALAPPDATA%\HoaNhap\Logs\tu-kiem-tra.txt.
+// works in a temporary folder only. The windowed HoaNhap.exe runs it, not hoanhap-cli.exe:
+// having no console it writes its lines to %LOCALAPPDATA%\HoaNhap\Logs\tu-kiem-tra.txt,
+// the file the failure message names (build.py checks this windowless run too).
 procedure CurStepChanged(CurStep: TSetupStep);
 var
   ResultCode: Integer;

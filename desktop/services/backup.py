@@ -14,7 +14,13 @@
   backup API copies the encrypted pages), and the key file is copied beside it first
   (`<backup>.keys`), so a backup opens with the passwords and the recovery code of the
   day it was made. `restore` needs the key (`key=`) for an encrypted backup, installs the
-  backup's key file with it and keeps the replaced one (`<kept>.keys`).
+  backup's key file with it and keeps the replaced one (`<kept>.keys`). A backup of
+  another database (an old PC's) has another key: it is unwrapped from the backup's own
+  key file with an account or the recovery code of that database (`BackupKeyNeeded`
+  says so), and the restored database then keeps that key and key file.
+- A plain backup is never restored over an encrypted database unless the caller says so
+  (`allow_plain`): it predates the encryption, and restoring it would leave every record
+  unencrypted (`PlainBackupRefused`).
 - The live database belongs on a local disk (SPEC §8): `is_removable_path` and
   `refuse_removable` let callers of `open_database` refuse a USB stick and offer a copy.
 """
@@ -30,10 +36,17 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from filelock import FileLock, Timeout
 
-from desktop.db import DBAPI_DATABASE_ERRORS, Database, connect_file, is_encrypted_file
+from desktop.db import (
+    DBAPI_DATABASE_ERRORS,
+    SQLITE_HEADER,
+    Database,
+    connect_file,
+    is_encrypted_file,
+)
 from desktop.handoff.manifest import known_schema_versions
 from desktop.models import utcnow
 from desktop.security import keyfile
@@ -50,10 +63,29 @@ REMOVABLE_ROOTS_LINUX = ("/media", "/run/media", "/mnt")
 REMOVABLE_ROOTS_MAC = ("/Volumes",)
 DRIVE_REMOVABLE = 2  # GetDriveTypeW: floppy, USB stick, memory card
 _WSL_DRIVE = re.compile(r"/mnt/[a-z](/|$)")
+# Bytes 21-23 of every plain SQLite header (payload fractions 64, 32, 32); in a SQLCipher
+# file they are ciphertext. Their presence after a damaged start means a damaged plain file.
+_SQLITE_FRACTIONS = (slice(21, 24), b"\x40\x20\x20")
+_MIN_PAGE = 512  # SQLite and SQLCipher files are whole pages of 512 bytes or a multiple
+
+FileKind = Literal["plain", "encrypted", "unreadable"]
 
 
 class BackupError(ServiceError):
     """A backup or restore that could not be done; the database was not changed."""
+
+
+class BackupKeyNeeded(BackupError):
+    """An encrypted backup the key at hand does not open, with its own key file beside it:
+    an account (or the recovery code) of the database it was made from unwraps its key."""
+
+    def __init__(self, message: str, keys: Path) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+class PlainBackupRefused(BackupError):
+    """A plain backup to restore over an encrypted database: it would undo the encryption."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +109,71 @@ def _integrity(path: Path, key: bytes | None = None) -> list[str]:
         return [f"cấu trúc dữ liệu {revision[0] if revision else '?'} không được phiên bản "
                 "HoaNhap này hỗ trợ"]
     return rows
+
+
+def file_kind(path: Path) -> FileKind:
+    """What a database file looks like from its bytes: a plain SQLite file, a SQLCipher one
+    (a random start, no SQLite header structure, whole pages), or neither (damaged)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+        size = Path(path).stat().st_size
+    except OSError:
+        return "unreadable"
+    if head.startswith(SQLITE_HEADER):
+        return "plain"
+    where, fractions = _SQLITE_FRACTIONS
+    if size == 0 or size % _MIN_PAGE or head[where] == fractions:
+        return "unreadable"
+    return "encrypted"
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    """Whether `key` decrypts the first page of the encrypted file at `path` (damage further
+    on is the integrity check's to report)."""
+    try:
+        with closing(connect_file(path, key, read_only=True)) as conn:
+            conn.execute("PRAGMA user_version").fetchone()  # page 1 only, not the schema
+    except DBAPI_DATABASE_ERRORS:
+        return False
+    return True
+
+
+def require_key_opens(path: Path, key: bytes | None, *, own_key: bool = False) -> None:
+    """Refuse, saying why, an encrypted backup that `key` does not open: its key file is
+    missing beside it; it needs its own key (`BackupKeyNeeded`); or — `own_key`: the key
+    came from that very key file — the backup or its key file is damaged."""
+    if key is not None and _opens(path, key):
+        return
+    keys = keyfile_path(path)
+    if own_key:
+        raise BackupError(f"Bản sao lưu {path} không mở được bằng khóa trong tệp khóa "
+                          f"{keys.name} đặt cạnh nó: bản sao lưu bị hỏng, hoặc tệp khóa đó "
+                          "không phải của nó.")
+    if not keys.exists():
+        raise BackupError(f"Bản sao lưu {path} được mã hóa nhưng thiếu tệp khóa {keys.name} "
+                          "đặt cạnh bản sao lưu nên không mở được. Hãy chép tệp khóa đi kèm "
+                          "bản sao lưu (cùng tên, thêm đuôi .keys) vào cùng thư mục với nó "
+                          "rồi thử lại.")
+    raise BackupKeyNeeded(
+        f"Bản sao lưu {path} được mã hóa bằng khóa của một cơ sở dữ liệu khác (ví dụ của máy "
+        "cũ), không phải khóa của cơ sở dữ liệu đang mở: cần tên đăng nhập và mật khẩu của "
+        "một tài khoản trong bản sao lưu đó, hoặc mã khôi phục của nó, để mở tệp khóa "
+        f"{keys.name} đặt cạnh nó.", keys)
+
+
+def is_encrypted_database(db_path: Path) -> bool:
+    """Whether the database at `db_path` is an encrypted one (SQLCipher file + key file)."""
+    return file_kind(db_path) == "encrypted" and keyfile_path(db_path).exists()
+
+
+def refuse_plain_over_encrypted(db_path: Path, backup_path: Path) -> None:
+    """PlainBackupRefused when restoring the plain `backup_path` would decrypt `db_path`."""
+    if file_kind(backup_path) == "plain" and is_encrypted_database(db_path):
+        raise PlainBackupRefused(
+            f"Bản sao lưu {backup_path} chưa được mã hóa: nó được tạo trước khi cơ sở dữ liệu "
+            "được mã hóa. Khôi phục nó sẽ để toàn bộ hồ sơ ở dạng không mã hóa, nên HoaNhap "
+            "không khôi phục. Hãy chọn một bản sao lưu được tạo sau khi mã hóa.")
 
 
 def _copy_online(source: Path, target: Path, *, read_only: bool,
@@ -144,11 +241,13 @@ def automatic_backup(db: Database, folder: Path, keep: int = 10) -> BackupResult
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """The automatic backups in `folder`, oldest first."""
+    """The automatic backups in `folder`, oldest first (not those of other databases, which
+    are in folders of their own inside it: see `config.backups_dir`)."""
     if not Path(folder).is_dir():
         return []
     return sorted(p for p in Path(folder).iterdir()
-                  if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX))
+                  if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX)
+                  and p.is_file())
 
 
 @contextmanager
@@ -166,18 +265,22 @@ def _exclusive(db_path: Path) -> Iterator[None]:
 
 
 def _keep_previous(db_path: Path, key: bytes | None) -> Path | None:
-    """Copy the database being replaced (with its WAL content) and its key file beside it."""
+    """Copy the database being replaced (with its WAL content) and its key file beside it;
+    `key` is the key it is encrypted with, if known."""
     if not db_path.exists():
         return None
     kept = db_path.with_name(f"{db_path.name}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
-    # The restored backup's key usually opens the database it replaces (a database keeps
-    # its key for life); when it does not, or the file is damaged, keep its bytes as they are.
+    # When the key does not open it (another database's backup restored without its key
+    # at hand, a damaged file), its bytes are kept as they are.
     current_key = key if is_encrypted_file(db_path) else None
     try:
         _copy_online(db_path, kept, read_only=False, key=current_key)
     except DBAPI_DATABASE_ERRORS:
         kept.unlink(missing_ok=True)
         shutil.copy2(db_path, kept)
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():  # frames not yet in the file: they open with the kept copy
+            shutil.copy2(wal, f"{kept}-wal")
     if keyfile_path(db_path).exists():
         shutil.copy2(keyfile_path(db_path), keyfile_path(kept))
     return kept
@@ -192,45 +295,55 @@ def _install_keyfile(db_path: Path, backup_path: Path, encrypted: bool) -> None:
         target.unlink(missing_ok=True)  # kept above; a plain database has no key file
 
 
-def verify_backup(backup_path: Path, key: bytes | None = None) -> int:
+def verify_backup(backup_path: Path, key: bytes | None = None, *,
+                  own_key: bool = False) -> int:
     """Check a backup file without changing anything (the screen's step before restoring);
-    `key` opens an encrypted one (the open database's: a database keeps its key for life).
+    `key` opens an encrypted one: the open database's (its own backups), or — `own_key` —
+    the one unwrapped from the backup's key file.
 
     Returns its size in bytes; BackupError when it is missing, damaged, not a HoaNhap
-    database, or of a data structure this version does not know.
+    database, or of a data structure this version does not know; BackupKeyNeeded when it
+    is encrypted with another key and its key file is beside it.
     """
     path = Path(backup_path)
     if not path.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {path}.")
-    problems = _integrity(path, key if is_encrypted_file(path) else None)
+    encrypted = file_kind(path) == "encrypted"
+    if encrypted:
+        require_key_opens(path, key, own_key=own_key)
+    problems = _integrity(path, key if encrypted else None)
     if problems != ["ok"]:
         raise BackupError(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoaNhap "
                           f"({'; '.join(problems[:2])}); không dùng được.")
     return path.stat().st_size
 
 
-def restore(db_path: Path, backup_path: Path, key: bytes | None = None) -> Path | None:
+def restore(db_path: Path, backup_path: Path, key: bytes | None = None, *,
+            own_key: bool = False, current_key: bytes | None = None,
+            allow_plain: bool = False) -> Path | None:
     """Replace the database at `db_path` by a checked copy of `backup_path` (opened with
-    `key` when the backup is encrypted; its key file, if beside it, comes along).
+    `key` when the backup is encrypted — `own_key`: unwrapped from the backup's own key
+    file; its key file, if beside it, comes along). `current_key` is the key of the
+    database replaced, when it differs from `key` (another database's backup).
 
-    Refused (BackupError, nothing changed) when the backup fails its integrity check,
-    is encrypted and no key is given, or another process has the database open. Returns
-    where the replaced database was kept.
+    Refused (BackupError, nothing changed) when the backup fails its integrity check, is
+    encrypted and `key` does not open it, is plain while the database is encrypted (unless
+    `allow_plain`: the restored database is then unencrypted), or another process has the
+    database open. Returns where the replaced database was kept.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     if not backup_path.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {backup_path}.")
-    # Not a plain SQLite file: encrypted when a key is given or a key file came with it;
-    # otherwise it is damaged, which the integrity check below reports.
-    encrypted = is_encrypted_file(backup_path) and (
-        key is not None or keyfile_path(backup_path).exists())
-    if encrypted and key is None:
-        raise BackupError(f"Bản sao lưu {backup_path} được mã hóa: cần tên đăng nhập và mật "
-                          "khẩu (hoặc mã khôi phục) để khôi phục.")
+    # Neither plain nor encrypted-looking: damaged, which the integrity check reports.
+    encrypted = file_kind(backup_path) == "encrypted"
+    if encrypted:
+        require_key_opens(backup_path, key, own_key=own_key)
+    elif not allow_plain:
+        refuse_plain_over_encrypted(db_path, backup_path)
     with _exclusive(db_path):
         tmp = _checked_copy(backup_path, db_path, read_only=True,
                             key=key if encrypted else None)
-        kept = _keep_previous(db_path, key)
+        kept = _keep_previous(db_path, current_key or key)
         _install_keyfile(db_path, backup_path, encrypted)
         # Remove the WAL before renaming: a crash in between leaves the old database
         # without its last frames (kept above), never a new one with foreign frames.

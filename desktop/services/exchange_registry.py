@@ -25,9 +25,19 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.exchange import OpenedImport, _write_file
 
 __all__ = [
-    "WRONG_PASSPHRASE", "MovedPerson", "RegistryEntry", "UnitKeyInfo", "create_home_keys",
-    "SentPackageRow", "home_keys", "home_unit_of", "list_registry", "moved_people",
-    "needs_passphrase", "save_package_reports", "sent_packages",
+    "WRONG_PASSPHRASE",
+    "MovedPerson",
+    "RegistryEntry",
+    "SentPackageRow",
+    "UnitKeyInfo",
+    "create_home_keys",
+    "home_keys",
+    "home_unit_of",
+    "list_registry",
+    "moved_people",
+    "needs_passphrase",
+    "save_package_reports",
+    "sent_packages",
 ]
 
 # The rejection `open_for_import` raises for a wrong passphrase: the screen asks again.

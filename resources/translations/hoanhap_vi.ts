@@ -304,6 +304,41 @@
     </message>
 </context>
 <context>
+    <name>BackupKeyDialog</name>
+    <message>
+        <source>Backup of another database</source>
+        <translation>Bản sao lưu của cơ sở dữ liệu khác</translation>
+    </message>
+    <message>
+        <source>The backup {0} is encrypted with the key of another database (for example the old computer&apos;s), not with the key of the database open now. Its key file {1} is beside it.
+
+Type the user name and password of an account of that database, as they were when the backup was made — or leave them empty and type its recovery code.</source>
+        <translation>Bản sao lưu {0} được mã hóa bằng khóa của một cơ sở dữ liệu khác (ví dụ của máy tính cũ), không phải khóa của cơ sở dữ liệu đang mở. Tệp khóa {1} của nó nằm bên cạnh.
+
+Hãy nhập tên đăng nhập và mật khẩu của một tài khoản trong cơ sở dữ liệu đó, như lúc tạo bản sao lưu — hoặc để trống và nhập mã khôi phục của nó.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>or the recovery code</source>
+        <translation>hoặc mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Open the backup</source>
+        <translation>Mở bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Type a user name and its password, or the recovery code.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu, hoặc mã khôi phục.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsSection</name>
     <message>
         <source>Made on</source>
@@ -344,6 +379,10 @@
     <message>
         <source>HoaNhap backs the database up by itself when it closes and once a day, and keeps the newest {0} copies (change the number under “Security”). Also keep a copy away from this computer: back up to a USB stick regularly.</source>
         <translation>HoaNhap tự động sao lưu cơ sở dữ liệu khi đóng và mỗi ngày một lần, và giữ {0} bản mới nhất (đổi số lượng này trong mục “Bảo mật”). Hãy giữ thêm một bản ở ngoài máy tính này: thường xuyên sao lưu ra USB.</translation>
+    </message>
+    <message>
+        <source>{0} (not encrypted – made before encryption)</source>
+        <translation>{0} (chưa mã hóa – tạo trước khi mã hóa)</translation>
     </message>
     <message>
         <source>{0} kB</source>
@@ -390,12 +429,28 @@ Khôi phục sẽ thay thế TOÀN BỘ dữ liệu trên máy tính này bằng
 Khôi phục ngay?</translation>
     </message>
     <message>
+        <source>{0}
+
+This backup belongs to another database and comes with its own key file: from now on, sign in with the user names, passwords and recovery code of the restored database, not with the current ones.</source>
+        <translation>{0}
+
+Bản sao lưu này thuộc một cơ sở dữ liệu khác và có tệp khóa riêng đi kèm: từ nay hãy đăng nhập bằng tên đăng nhập, mật khẩu và mã khôi phục của cơ sở dữ liệu được khôi phục, không dùng các thông tin hiện tại nữa.</translation>
+    </message>
+    <message>
         <source>Restore the backup?</source>
         <translation>Khôi phục bản sao lưu?</translation>
     </message>
     <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Sign in with an account of the restored database (user names and passwords as they were when the backup was made); its recovery code is the one printed for that database.</source>
+        <translation>{0}
+
+Hãy đăng nhập bằng một tài khoản của cơ sở dữ liệu được khôi phục (tên đăng nhập và mật khẩu như lúc tạo bản sao lưu); mã khôi phục là mã đã in cho cơ sở dữ liệu đó.</translation>
     </message>
     <message>
         <source>Restored</source>
@@ -533,6 +588,10 @@ HoaNhap sẽ đóng ngay bây giờ. Hãy mở lại để tiếp tục.</transl
     <message>
         <source>Your password</source>
         <translation>Mật khẩu của bạn</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Mã hóa</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1580,38 @@ Fill these fields from the records of the newly chosen quarter, or keep what you
         <translation>Số bản ghi</translation>
     </message>
     <message>
+        <source>Packages sent and receipts</source>
+        <translation>Gói dữ liệu đã gửi và biên nhận</translation>
+    </message>
+    <message>
+        <source>A receipt comes back on the USB stick once the receiving unit has imported the package: import it under “Import”.</source>
+        <translation>Biên nhận được gửi lại bằng USB sau khi đơn vị nhận đã nhập gói dữ liệu: hãy nhập biên nhận ở thẻ “Nhập dữ liệu”.</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Ngày ghi</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Gửi đến</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <source>(anyone with the passphrase)</source>
+        <translation>(ai có cụm mật khẩu)</translation>
+    </message>
+    <message>
+        <source>received {0}</source>
+        <translation>đã nhận {0}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
         <source>Transfer of a person who moved</source>
         <translation>Chuyển hồ sơ người đã chuyển đi nơi khác</translation>
     </message>
@@ -2253,8 +2344,8 @@ Mã gói dữ liệu: {4}
         <translation>tuần được miễn gặp</translation>
     </message>
     <message>
-        <source>Moved from {0}&apos;s other record to the kept one: {1}. Where the kept record already has one for the same quarter or week, it stays in force and the other is kept aside, not deleted.</source>
-        <translation>Đã chuyển từ hồ sơ kia của {0} sang hồ sơ được giữ: {1}. Nếu hồ sơ được giữ đã có bản ghi cho cùng quý hoặc cùng tuần, bản ghi đó vẫn giữ hiệu lực, còn bản ghi kia được để riêng, không bị xóa.</translation>
+        <source>Merging will move from {0}&apos;s other record to the kept one: {1}. Where the kept record already has one for the same quarter or week, it stays in force and the other is kept aside, not deleted.</source>
+        <translation>Khi gộp, sẽ chuyển từ hồ sơ kia của {0} sang hồ sơ được giữ: {1}. Nếu hồ sơ được giữ đã có bản ghi cho cùng quý hoặc cùng tuần thì bản ghi đó vẫn giữ hiệu lực, bản ghi kia được để riêng, không bị xóa.</translation>
     </message>
     <message>
         <source>nothing</source>
@@ -3458,6 +3549,10 @@ Nếu vẫn muốn xóa, hãy nêu lý do. Số liệu đã ký được giữ n
         <source>Password again</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
+    <message>
+        <source>Set the new password</source>
+        <translation>Đặt mật khẩu mới</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryPage</name>
@@ -3560,8 +3655,16 @@ Chép cơ sở dữ liệu vào máy tính này ({1}) và mở bản sao? Tệp 
         <translation>HoaNhap không tạo cơ sở dữ liệu trên USB hoặc thẻ nhớ. Hãy khởi động mà không chọn cơ sở dữ liệu trên USB: khi đó chương trình sẽ dùng {0}.</translation>
     </message>
     <message>
-        <source>The database was copied to {0}. HoaNhap works on this copy from now on; the file on the USB stick is not used any more.</source>
-        <translation>Đã chép cơ sở dữ liệu vào {0}. Từ nay HoaNhap làm việc trên bản sao này; tệp trên USB không còn được sử dụng.</translation>
+        <source>The database was copied to {0}, the usual place of HoaNhap&apos;s database. HoaNhap works on this copy from now on, every time it starts; the file on the USB stick is not used any more.</source>
+        <translation>Cơ sở dữ liệu đã được chép vào {0}, nơi HoaNhap thường đặt cơ sở dữ liệu. Từ nay mỗi lần khởi động, HoaNhap làm việc trên bản chép này; tệp trên USB không còn được dùng.</translation>
+    </message>
+    <message>
+        <source>The database was copied to {0}. HoaNhap works on this copy now; the file on the USB stick is not used any more.
+
+This computer already has its usual database, {1}: the next time HoaNhap is started normally, it opens that one, not the copy. To keep working on the copy later, restore it over the usual database (Settings → Backups → “Restore from a file…”; the usual database is kept beside it), or start HoaNhap with --db &quot;{0}&quot;.</source>
+        <translation>Cơ sở dữ liệu đã được chép vào {0}. HoaNhap đang làm việc trên bản chép này; tệp trên USB không còn được dùng.
+
+Máy tính này đã có cơ sở dữ liệu thường dùng, {1}: lần sau khi khởi động bình thường, HoaNhap mở cơ sở dữ liệu đó, không mở bản chép. Muốn tiếp tục làm việc trên bản chép về sau, hãy khôi phục nó đè lên cơ sở dữ liệu thường dùng (Cài đặt → Sao lưu → “Khôi phục từ tệp…”; cơ sở dữ liệu thường dùng được giữ lại bên cạnh), hoặc khởi động HoaNhap với --db &quot;{0}&quot;.</translation>
     </message>
 </context>
 <context>
@@ -5030,12 +5133,12 @@ Leave it empty when the head signs in their own name (TRƯỞNG CÔNG AN).</sour
     <message>
         <source>HoaNhap keeps the records of people released from prison who live in your commune or ward: their support teams, weekly contacts, quarterly evaluations and support, and produces the reports the police rules ask for.
 
-This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted, name the signers of reports, create the administrator account and the unit&apos;s signing certificate.
+This computer has not been set up yet. In a few short steps you will enter your unit, choose how reporting periods are counted, name the signers of reports, create the administrator account and the unit&apos;s signing certificate, and write down the recovery code of the encrypted database.
 
 Have ready: the administrative code of your commune or ward (5 digits) and the name of the police office you report to.</source>
         <translation>HoaNhap quản lý hồ sơ của những người chấp hành xong án phạt tù đang cư trú tại xã, phường của bạn: tổ giúp đỡ, gặp gỡ hằng tuần, đánh giá hằng quý và hỗ trợ, đồng thời lập các báo cáo theo quy định của ngành Công an.
 
-Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo, ghi tên người ký báo cáo, tạo tài khoản quản trị và chứng thư số của đơn vị để ký báo cáo.
+Máy tính này chưa được thiết lập. Qua vài bước ngắn, bạn sẽ nhập thông tin đơn vị, chọn cách tính kỳ báo cáo, ghi tên người ký báo cáo, tạo tài khoản quản trị và chứng thư số của đơn vị để ký báo cáo, rồi ghi lại mã khôi phục của cơ sở dữ liệu đã mã hóa.
 
 Hãy chuẩn bị sẵn: mã đơn vị hành chính của xã, phường (5 chữ số) và tên cơ quan Công an cấp trên nhận báo cáo.</translation>
     </message>

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop import config
 from desktop.db import Database, open_database
 from desktop.models import Judgment, Person
 from desktop.services import backup as backups
+from desktop.services import backup_schedule
 from desktop.services.access import Actor
 from desktop.services.errors import PermissionDenied
 from desktop.text import fold
@@ -173,3 +175,43 @@ def test_removable_paths_are_recognised(path: str, removable: bool) -> None:
     if removable:
         with pytest.raises(backups.BackupError, match="USB"):
             backups.refuse_removable(Path(path))
+
+
+# --- each database keeps its own automatic backups -------------------------------------
+
+@pytest.fixture
+def data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The per-user data folder, moved into tmp_path (the usual database: hoanhap.db)."""
+    folder = tmp_path / "data"
+    monkeypatch.setattr(config, "data_dir", lambda: folder)
+    return folder
+
+
+def test_another_database_never_pushes_out_the_usual_databases_backups(
+        db: Database, admin: Actor, data_folder: Path) -> None:
+    usual_path = backups.backup_to(db, admin, config.default_db_path()).path
+    usual = open_database(usual_path, create=False)
+    try:
+        [own] = [backup_schedule.run_automatic_backup(usual).path]
+    finally:
+        usual.close()
+    for _ in range(12):  # more than the 10 kept: a test database backed up again and again
+        backup_schedule.run_automatic_backup(db)
+    assert own.parent == data_folder / "backups"  # the usual database's folder is unchanged
+    assert backups.list_backups(config.backups_dir()) == [own]
+    assert [b.path for b in backup_schedule.automatic_backups(config.backups_dir())] == [own]
+    others = backups.list_backups(config.backups_dir(db.path))
+    assert len(others) == 10
+    assert own not in others
+
+
+def test_each_database_has_its_own_stable_backup_folder(data_folder: Path,
+                                                        tmp_path: Path) -> None:
+    usual = config.default_db_path()
+    assert config.backups_dir() == config.backups_dir(usual) == data_folder / "backups"
+    first = config.backups_dir(tmp_path / "a" / "hoanhap.db")
+    second = config.backups_dir(tmp_path / "b" / "hoanhap.db")
+    assert first != second  # the same name elsewhere is another database
+    assert first.parent == second.parent == data_folder / "backups"
+    assert first.name.startswith("hoanhap-")
+    assert config.backups_dir(tmp_path / "a" / ".." / "a" / "hoanhap.db") == first

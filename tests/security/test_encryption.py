@@ -26,8 +26,8 @@ from desktop.reports.figures import compute_figures_by_unit
 from desktop.rules.periods import parse_period
 from desktop.security import keyfile
 from desktop.security.errors import AccountLocked, KeyFileDamaged, KeyFileMissing, WrongSecret
-from desktop.services import backup, encryption, units, users
-from desktop.services.errors import AuthenticationError, PermissionDenied
+from desktop.services import backup, backup_schedule, encryption, units, users
+from desktop.services.errors import AuthenticationError, PermissionDenied, ValidationError
 from tests.security.encrypted import (
     ADMIN,
     PASSWORD,
@@ -393,3 +393,149 @@ def test_automatic_backups_take_their_key_files_and_rotation_removes_them(
     assert all(n.endswith((".db", ".db.keys")) for n in names)
     for kept in backup.list_backups(folder):
         assert keyfile.keyfile_path(kept).exists()
+
+
+# --- restoring another database's backup, and plain backups --------------------------------
+
+def _backup_of(office: Office, folder: Path, *, extra_user: str | None = None) -> Path:
+    """A backup (with its key file) of the office, optionally after adding an account."""
+    unlocked = encryption.unlock(office.path, ADMIN, PASSWORD)
+    try:
+        if extra_user is not None:
+            users.create_user(unlocked.db, unlocked.actor, extra_user, "Nguyễn Văn Cũ",
+                              "officer", "mat-khau-may-cu")
+        return backup.backup_to(unlocked.db, unlocked.actor, folder / "copy.db").path
+    finally:
+        unlocked.db.close()
+
+
+def test_another_pcs_backup_is_restored_with_its_own_key_file_and_accounts(
+        office: Office, tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    old_pc = make_office(tmp_path / "old" / "hoanhap.db")
+    copy = _backup_of(old_pc, tmp_path / "usb", extra_user="canbocu")
+    unlocked = encryption.unlock(office.path, ADMIN, PASSWORD)
+    db, admin = unlocked.db, unlocked.actor
+    try:
+        with pytest.raises(backup.BackupKeyNeeded, match="khóa của một cơ sở dữ liệu khác") \
+                as needed:
+            backup_schedule.check_backup(db, copy)
+        assert "bị hỏng" not in needed.value.message
+        with pytest.raises(ValidationError) as wrong:
+            backup_schedule.unlock_backup(copy, "canbocu", "not-the-password")
+        assert wrong.value.field == "password"
+        key = backup_schedule.unlock_backup(copy, "canbocu", "mat-khau-may-cu")
+        assert backup_schedule.unlock_backup_with_recovery(copy, old_pc.recovery_code) == key
+        result = backup_schedule.restore_backup(db, admin, copy, key=key)
+    finally:
+        db.close()
+    assert result.own_key
+    assert result.kept is not None
+    # From now on the old PC's accounts and recovery code open the database; this PC's
+    # former recovery code does not, and the replaced database is kept with its key file.
+    restored = encryption.unlock(office.path, "canbocu", "mat-khau-may-cu")
+    restored.db.close()
+    assert keyfile.unwrap_with_recovery(office.keys, old_pc.recovery_code) == key
+    with pytest.raises(WrongSecret):
+        keyfile.unwrap_with_recovery(office.keys, office.recovery_code)
+    kept_key = keyfile.unwrap(keyfile.keyfile_path(result.kept), ADMIN, PASSWORD)
+    kept = open_database(result.kept, create=False, key=kept_key)
+    kept.close()
+
+
+def test_an_encrypted_backup_without_its_key_file_says_the_key_file_is_missing(
+        office: Office, tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    old_pc = make_office(tmp_path / "old" / "hoanhap.db")
+    copy = _backup_of(old_pc, tmp_path / "usb")
+    keyfile.keyfile_path(copy).unlink()
+    unlocked = encryption.unlock(office.path, ADMIN, PASSWORD)
+    try:
+        with pytest.raises(backup.BackupError, match=r"thiếu tệp khóa copy\.db\.keys đặt cạnh "
+                                                     "bản sao lưu") as missing:
+            backup_schedule.restore_backup(unlocked.db, unlocked.actor, copy)
+        assert not isinstance(missing.value, backup.BackupKeyNeeded)
+        assert "bị hỏng" not in missing.value.message
+    finally:
+        unlocked.db.close()
+    with pytest.raises(backup.BackupError, match="thiếu tệp khóa"):
+        backup.restore(office.path, copy)
+
+
+def test_a_damaged_encrypted_backup_is_called_damaged_not_another_key(
+        office: Office, tmp_path: Path) -> None:
+    copy = _backup_of(office, tmp_path / "usb")
+    data = bytearray(copy.read_bytes())
+    for spot in range(8192, len(data), 4096):  # every page after the first two
+        data[spot:spot + 32] = bytes(32)
+    copy.write_bytes(bytes(data))
+    unlocked = encryption.unlock(office.path, ADMIN, PASSWORD)
+    try:
+        with pytest.raises(backup.BackupError, match="bị hỏng") as damaged:
+            backup_schedule.check_backup(unlocked.db, copy)
+        assert not isinstance(damaged.value, backup.BackupKeyNeeded)
+    finally:
+        unlocked.db.close()
+    # Beside it, another database's key file (same account names): its key is refused.
+    (tmp_path / "other").mkdir()
+    keyfile.keyfile_path(copy).write_bytes(keyfile.keyfile_path(
+        _backup_of(make_office(tmp_path / "other" / "x.db"), tmp_path / "other")).read_bytes())
+    with pytest.raises(backup.BackupError, match="tệp khóa đó không phải của nó"):
+        backup_schedule.unlock_backup(copy, ADMIN, PASSWORD)
+
+
+def _plain_backup_then_encrypt(tmp_path: Path) -> tuple[Path, Path]:
+    """A plain demo database backed up, then converted to encrypted: (database, backup)."""
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    generate_demo(db, DemoOptions(persons=5, seed=3, today=date(2026, 11, 26)))
+    try:
+        admin = users.login(db, "admin", "hoanhap-demo")
+        plain = backup.backup_to(db, admin, tmp_path / "usb" / "plain.db").path
+        encryption.encrypt_database(db, admin, "hoanhap-demo")
+    finally:
+        db.close()
+    return path, plain
+
+
+def test_a_plain_backup_is_not_restored_over_an_encrypted_database(tmp_path: Path) -> None:
+    path, plain = _plain_backup_then_encrypt(tmp_path)
+    unlocked = encryption.unlock(path, "admin", "hoanhap-demo")
+    try:
+        with pytest.raises(backup.PlainBackupRefused, match="chưa được mã hóa"):
+            backup_schedule.restore_backup(unlocked.db, unlocked.actor, plain)
+        assert units.home_unit(unlocked.db) is not None  # refused before closing anything
+    finally:
+        unlocked.db.close()
+    before = file_hashes(path, keyfile.keyfile_path(path))
+    with pytest.raises(backup.PlainBackupRefused, match="không mã hóa"):
+        backup.restore(path, plain)
+    assert file_hashes(path, keyfile.keyfile_path(path)) == before
+    assert encryption.database_state(path) == "encrypted"
+
+
+def test_a_plain_backup_restored_when_allowed_leaves_a_plain_database(tmp_path: Path) -> None:
+    path, plain = _plain_backup_then_encrypt(tmp_path)
+    kept = backup.restore(path, plain, allow_plain=True)
+    assert encryption.database_state(path) == "plain"
+    assert not keyfile.keyfile_path(path).exists()
+    assert kept is not None
+    assert encryption.database_state(kept) == "encrypted"
+    assert keyfile.keyfile_path(kept).exists()
+
+
+def test_automatic_backups_made_before_encryption_are_listed_as_not_encrypted(
+        tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    db = open_database(path)
+    generate_demo(db, DemoOptions(persons=5, seed=3, today=date(2026, 11, 26)))
+    folder = tmp_path / "backups"
+    try:
+        backup.automatic_backup(db, folder)
+        encryption.encrypt_database(db, users.login(db, "admin", "hoanhap-demo"),
+                                    "hoanhap-demo")
+        backup.automatic_backup(db, folder)
+    finally:
+        db.close()
+    newest, oldest = backup_schedule.automatic_backups(folder)
+    assert (newest.encrypted, oldest.encrypted) == (True, False)

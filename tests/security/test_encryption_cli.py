@@ -120,6 +120,30 @@ def test_backup_and_restore_from_the_command_line(office: Path) -> None:
     assert hoanhap("check", "--db", office, *login).returncode == 0
 
 
+def test_a_plain_backup_over_an_encrypted_database_needs_allow_unencrypted(
+        office: Path) -> None:
+    plain = office.parent / "plain.db"
+    made = hoanhap("init", "--db", plain, "--unit-code", "19001", "--unit-name", "X",
+                   "--province", "Y", "--admin", "quantri", "--admin-password-file",
+                   office.parent / "pw.txt", "--plain")
+    assert made.returncode == 0, made.stderr
+    before = file_hashes(office, Path(f"{office}.keys"))
+    refused = hoanhap("restore", "--db", office, plain)
+    assert refused.returncode == 1
+    assert "chưa được mã hóa" in refused.stderr
+    assert "--allow-unencrypted" in refused.stderr
+    assert file_hashes(office, Path(f"{office}.keys")) == before
+    allowed = hoanhap("restore", "--db", office, plain, "--allow-unencrypted")
+    assert allowed.returncode == 0, allowed.stderr
+    warning = allowed.stdout.splitlines()[-1]
+    assert warning.startswith("Cảnh báo:")
+    assert "KHÔNG được mã hóa" in warning
+    assert "hoanhap encrypt" in warning
+    con = sqlite3.connect(office)  # the plain driver reads it now
+    assert con.execute("SELECT code FROM units").fetchall() == [("19001",)]
+    con.close()
+
+
 def test_encrypt_converts_a_plain_demo_database(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     made = hoanhap("demo", "--db", db, "--persons", "8", "--seed", "2", "--today",

@@ -498,6 +498,9 @@ ALLOWED_FOR_ALL: dict[str, Allowed] = {
 # Functions of desktop.services that take a database but no actor: what stands in for the
 # role check.
 NO_ACTOR: dict[str, str] = {
+    "services.backup_schedule.check_backup": "reads a backup file, never the database's "
+                                             "records; restoring it is restore_backup's, "
+                                             "which checks the role",
     "services.users.login": "signing in: there is no actor yet; lock-out after failures",
     "services.units.initialize": "first run only: refuses once a home unit exists",
     "services.settings.set_up_installation": "first run only (calls units.initialize)",

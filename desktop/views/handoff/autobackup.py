@@ -1,5 +1,6 @@
 """Automatic backups while the app runs (SPEC §8): at start-up and once a day when the newest
-one is older than a day, and when the main window closes.
+one is older than a day, and when the main window closes; into the open database's own
+folder of backups (`config.backups_dir`), so another database never rotates them away.
 
 Backups run on a plain thread: SQLite's online backup API copies page by page without
 stopping anyone from working. On exit the window waits for its backup at most
@@ -40,7 +41,7 @@ class AutoBackups(QObject):
     def __init__(self, window: QWidget, db: Database, folder: Path | None = None) -> None:
         super().__init__(window)
         self.window, self.db = window, db
-        self.folder = folder or backup_schedule.backups_dir()
+        self.folder = folder or backup_schedule.backups_dir(db.path)  # its own backups
         self._thread: threading.Thread | None = None
         self._exited = False
         self.timer = QTimer(self)

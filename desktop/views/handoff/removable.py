@@ -2,7 +2,10 @@
 
 When the database path is on removable media, the user is offered a copy on this
 computer's disk (which is then opened) or to quit. The file on the stick is left as it
-was.
+was. The copy takes the usual database's place when this computer has none yet, so every
+later start opens it; otherwise it goes beside the usual database under a dated name and
+is opened for this session only (`backup_schedule.local_copy_target`), and the message
+says so.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import config
 from desktop.services import backup_schedule
 from desktop.services.errors import ServiceError
 from desktop.views.handoff import prompts
@@ -57,8 +61,23 @@ def local_database_path(path: Path) -> Path | None:
         prompts.warn(None, "HoaNhap", getattr(exc, "message", None) or str(exc))
         return None
     QApplication.restoreOverrideCursor()
-    prompts.inform(None, "HoaNhap", QCoreApplication.translate(
-        "Removable", "The database was copied to {0}. HoaNhap works on this copy from now "
-        "on; the file on the USB stick is not used any more.").format(copied))
+    prompts.inform(None, "HoaNhap", _copied_message(copied))
     return copied
+
+
+def _copied_message(copied: Path) -> str:
+    """What happens to the copy next time: it is the usual database, or it is not."""
+    if backup_schedule.is_default_database(copied):
+        return QCoreApplication.translate(
+            "Removable", "The database was copied to {0}, the usual place of HoaNhap's "
+            "database. HoaNhap works on this copy from now on, every time it starts; the "
+            "file on the USB stick is not used any more.").format(copied)
+    return QCoreApplication.translate(
+        "Removable", "The database was copied to {0}. HoaNhap works on this copy now; the "
+        "file on the USB stick is not used any more.\n\nThis computer already has its "
+        "usual database, {1}: the next time HoaNhap is started normally, it opens that one, "
+        "not the copy. To keep working on the copy later, restore it over the usual "
+        "database (Settings → Backups → “Restore from a file…”; the usual database is kept "
+        "beside it), or start HoaNhap with --db \"{0}\".").format(
+        copied, config.default_db_path())
 

@@ -3,7 +3,9 @@ the backups (automatic ones, a backup now to a USB stick, restore after a check)
 
 Both emit `status(message, is_error)` for the Settings page's status line. Restoring
 replaces the open database, so it ends with HoaNhap closing (`services.backup_schedule.
-restore_backup` closes the database first and keeps the replaced one beside it).
+restore_backup` closes the database first and keeps the replaced one beside it). A backup
+of another database (another PC's) asks for an account or the recovery code of that
+database first (`backup_key.BackupKeyDialog`); its accounts sign in afterwards.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.formatting import format_datetime, format_int
 from desktop.services import backup_schedule, exchange_registry
 from desktop.services.access import Action
-from desktop.services.backup_schedule import BackupInfo, BackupResult
+from desktop.services.backup_schedule import BackupInfo, BackupKeyNeeded, BackupResult
 from desktop.views.context import AppContext
 from desktop.views.errors import known_message, show_error
 from desktop.views.forms import WrappedLabel
@@ -175,7 +177,7 @@ class BackupsSection(_Tab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  folder: Path | None = None) -> None:
         super().__init__(ctx, parent)
-        self.folder = folder or backup_schedule.backups_dir()
+        self.folder = folder or backup_schedule.backups_dir(ctx.db.path)
         self.out_dir = default_output_dir()
         self.backups: list[BackupInfo] = []
         self.intro = WrappedLabel("backups_intro", "")
@@ -229,11 +231,17 @@ class BackupsSection(_Tab):
         self.backups = found
         self.where.setText(str(self.folder))
         self.table.setRowCount(len(found))
+        # Plain backups of an encrypted database predate its encryption: restoring one is
+        # refused (it would undo the encryption), so they are marked.
+        encrypted = self.ctx.db.key is not None
         for row, info in enumerate(found):
+            name = info.path.name
+            if encrypted and not info.encrypted:
+                name = self.tr("{0} (not encrypted – made before encryption)").format(name)
             self.table.setItem(row, 0, cell(format_datetime(info.made_at)))
             self.table.setItem(row, 1, cell(self.tr("{0} kB").format(
                 format_int(max(1, info.size // 1024))), number=True))
-            self.table.setItem(row, 2, cell(info.path.name, tooltip=str(info.path)))
+            self.table.setItem(row, 2, cell(name, tooltip=str(info.path)))
         if found:
             self.table.selectRow(0)
 
@@ -274,26 +282,45 @@ class BackupsSection(_Tab):
         if path is not None:
             self.restore(path)
 
-    def restore(self, path: Path) -> None:
-        """Check the backup, ask, restore, then close HoaNhap."""
+    def restore(self, path: Path, key: bytes | None = None) -> None:
+        """Check the backup (with `key`, its own, for another database's), ask, restore,
+        then close HoaNhap."""
         db = self.ctx.db
-        run_job(self, lambda _p: backup_schedule.verify_backup(path, db.key),
-                lambda size: self._checked(path, size), self.fail,
+        run_job(self, lambda _p: backup_schedule.check_backup(db, path, key=key),
+                lambda size: self._checked(path, size, key),
+                lambda exc: self._check_failed(path, exc, key),
                 title=self.tr("Checking the backup…"), cancellable=False)
 
-    def _checked(self, path: Path, size: int) -> None:
+    def _check_failed(self, path: Path, exc: BaseException, key: bytes | None) -> None:
+        if isinstance(exc, BackupKeyNeeded) and key is None:
+            # Imported here: it uses the Settings package, which imports this module.
+            from desktop.views.handoff.backup_key import BackupKeyDialog
+
+            dialog = BackupKeyDialog(path, self)
+            if prompts.exec_dialog(dialog) and dialog.key is not None:
+                self.restore(path, dialog.key)
+            return
+        self.fail(exc)
+
+    def _checked(self, path: Path, size: int, key: bytes | None = None) -> None:
         question = self.tr(
             "The backup {0} ({1} kB) passed the integrity check.\n\nRestoring replaces ALL "
             "the data on this computer by the data of the backup; what was entered since it "
             "was made is lost (the current data is kept beside the database, in case). "
             "HoaNhap closes afterwards: start it again and sign in.\n\nRestore now?").format(
             path.name, format_int(max(1, size // 1024)))
+        if key is not None:
+            question = self.tr(
+                "{0}\n\nThis backup belongs to another database and comes with its own key "
+                "file: from now on, sign in with the user names, passwords and recovery code "
+                "of the restored database, not with the current ones.").format(question)
         if not prompts.ask(self, self.tr("Restore the backup?"), question):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # In the GUI thread on purpose: nothing else may touch the database meanwhile.
-            result = backup_schedule.restore_backup(self.ctx.db, self.ctx.actor, path)
+            result = backup_schedule.restore_backup(self.ctx.db, self.ctx.actor, path,
+                                                    key=key)
         except Exception as exc:
             QApplication.restoreOverrideCursor()
             self.fail(exc)
@@ -302,9 +329,15 @@ class BackupsSection(_Tab):
             return
         QApplication.restoreOverrideCursor()
         kept = str(result.kept) if result.kept is not None else self.tr("(none)")
-        prompts.inform(self, self.tr("Restored"), self.tr(
+        done = self.tr(
             "The data was restored from {0}. The data replaced is kept in {1}.\n\nHoaNhap "
-            "will now close. Start it again to continue.").format(path, kept))
+            "will now close. Start it again to continue.").format(path, kept)
+        if result.own_key:
+            done = self.tr(
+                "{0}\n\nSign in with an account of the restored database (user names and "
+                "passwords as they were when the backup was made); its recovery code is the "
+                "one printed for that database.").format(done)
+        prompts.inform(self, self.tr("Restored"), done)
         self.restored.emit(result)
         self.window().close()
 

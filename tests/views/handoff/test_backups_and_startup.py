@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from desktop import config
 from desktop.db import open_database
 from desktop.models import AuditEntry
-from desktop.services import backup_schedule, settings
+from desktop.services import backup_schedule, encryption, settings
 from desktop.services.backup import automatic_backup, list_backups
 from desktop.services.exchange_registry import home_keys
 from desktop.views import app as app_module
@@ -29,6 +30,7 @@ from desktop.views.handoff.autobackup import AutoBackups
 from desktop.views.handoff.settings_sections import BackupsSection, KeysSection
 from desktop.views.settings.page import SettingsPage
 from tests.handoff.helpers import count
+from tests.security.encrypted import ADMIN, PASSWORD, make_office, use_cheap_kdf
 from tests.views.handoff.conftest import FakeNav
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -283,3 +285,162 @@ def test_start_up_never_opens_a_database_on_a_stick(
 
     monkeypatch.setattr(unlock, "open_office", never)
     assert app_module.run_gui(source, demo=False) == 0
+
+
+# --- backups of another database, plain backups of an encrypted one ---------------------
+
+@pytest.fixture
+def old_pc_backup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A backup of another (encrypted) office, with its key file, as brought on a stick."""
+    use_cheap_kdf(monkeypatch)
+    (tmp_path / "old").mkdir()
+    old = make_office(tmp_path / "old" / "hoanhap.db")
+    unlocked = encryption.unlock(old.path, ADMIN, PASSWORD)
+    try:
+        return backup_schedule.backup_to(unlocked.db, unlocked.actor,
+                                         tmp_path / "usb-old" / "may-cu.db").path
+    finally:
+        unlocked.db.close()
+
+
+def test_another_pcs_backup_asks_for_its_account_then_restores_with_its_key(
+        qtbot: QtBot, admin_ctx: AppContext, answers: dict[str, Any],
+        old_pc_backup: Path) -> None:
+    tries = iter([(ADMIN, "not-the-password"), (ADMIN, PASSWORD)])
+    errors: list[str] = []
+
+    def sign_in(dialog: Any) -> bool:
+        for user, password in tries:
+            dialog.username.setText(user)
+            dialog.password.setText(password)
+            dialog.submit()
+            if dialog.key is not None:
+                return True
+            errors.append(dialog.error_text("password"))
+        return False
+
+    answers["dialog"] = sign_in
+    answers["file"] = old_pc_backup
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    section = BackupsSection(admin_ctx, folder=old_pc_backup.parent / "none")
+    window.setCentralWidget(section)
+    window.show()
+    with qtbot.waitSignal(section.restored, timeout=JOB_MS) as done:
+        section.restore_file.click()
+    assert len(answers["dialogs"]) == 1
+    assert errors  # the wrong password, shown under its field
+    assert "không đúng" in errors[0]
+    assert done.args[0].own_key
+    assert len(answers["asked"]) == 1
+    assert len(answers["informed"]) == 1
+    assert not window.isVisible()
+    # The database now opens with the old PC's account, through the key file that came along.
+    reopened = encryption.unlock(admin_ctx.db.path, ADMIN, PASSWORD)
+    reopened.db.close()
+
+
+def test_an_encrypted_backup_without_its_key_file_says_so(
+        qtbot: QtBot, admin_ctx: AppContext, answers: dict[str, Any],
+        old_pc_backup: Path) -> None:
+    Path(f"{old_pc_backup}.keys").unlink()
+    section = BackupsSection(admin_ctx, folder=old_pc_backup.parent / "none")
+    qtbot.addWidget(section)
+    answers["file"] = old_pc_backup
+    with qtbot.waitSignal(section.status, timeout=JOB_MS) as said:
+        section.restore_file.click()
+    message, is_error = said.args
+    assert is_error
+    assert "thiếu tệp khóa may-cu.db.keys đặt cạnh bản sao lưu" in message
+    assert "bị hỏng" not in message
+    assert answers["dialogs"] == []
+    assert answers["asked"] == []
+
+
+def test_plain_backups_of_an_encrypted_database_are_marked_and_not_restored(
+        qtbot: QtBot, admin_ctx: AppContext, answers: dict[str, Any], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    use_cheap_kdf(monkeypatch)
+    folder = tmp_path / "backups"
+    plain = automatic_backup(admin_ctx.db, folder, keep=5).path
+    encryption.encrypt_database(admin_ctx.db, admin_ctx.actor, "hoanhap-demo")
+    encrypted = automatic_backup(admin_ctx.db, folder, keep=5).path
+    section = BackupsSection(admin_ctx, folder=folder)
+    qtbot.addWidget(section)
+    section.load()
+    items = [section.table.item(row, 2) for row in range(section.table.rowCount())]
+    shown = {item.toolTip(): item.text() for item in items if item is not None}
+    assert shown[str(encrypted)] == encrypted.name
+    assert shown[str(plain)] != plain.name  # marked …
+    assert plain.name in shown[str(plain)]
+    assert [b.path for b in section.backups] == [encrypted, plain]  # newest first
+    section.table.selectRow(1)
+    with qtbot.waitSignal(section.status, timeout=JOB_MS) as said:
+        section.restore_selected.click()
+    assert said.args[1] is True
+    assert "chưa được mã hóa" in said.args[0]
+    assert answers["asked"] == []
+    assert encryption.database_state(admin_ctx.db.path) == "encrypted"
+    assert Path(f"{admin_ctx.db.path}.keys").exists()
+
+
+# --- each database's own backups ------------------------------------------------------
+
+def test_the_backups_tab_lists_only_the_open_databases_backups(
+        qtbot: QtBot, admin_ctx: AppContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
+    usual = config.backups_dir()
+    usual.mkdir(parents=True)
+    (usual / "hoanhap-20260101-000000-000000.db").write_bytes(b"the office's backup")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    backups = AutoBackups(window, admin_ctx.db)
+    with qtbot.waitSignal(backups.finished, timeout=JOB_MS) as made:
+        backups.start()
+    own = made.args[0].path
+    assert own.parent == config.backups_dir(admin_ctx.db.path) != usual
+    section = BackupsSection(admin_ctx)
+    qtbot.addWidget(section)
+    section.load()
+    assert [b.path for b in section.backups] == [own]
+    assert list_backups(usual) == [usual / "hoanhap-20260101-000000-000000.db"]
+
+
+# --- the copy from a stick: which database the next start opens ---------------------------
+
+@pytest.fixture
+def stick_and_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Every path counts as removable; the per-user data folder is tmp_path/data."""
+    monkeypatch.setattr(backup_schedule, "is_removable_path", lambda _path: True)
+    monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(removable, "offer_copy", lambda _source, _target: True)
+    return tmp_path / "data"
+
+
+def test_a_stick_copy_becomes_the_usual_database_when_there_is_none(
+        ctx: AppContext, stick_and_data: Path, answers: dict[str, Any]) -> None:
+    source = ctx.db.path
+    ctx.db.close()
+    opened = removable.local_database_path(source)
+    assert opened == config.default_db_path()  # what every later normal start opens
+    assert _people(opened) == _people(source)
+    [told] = answers["informed"]
+    assert str(opened) in told
+
+
+def test_a_stick_copy_beside_the_usual_database_says_the_next_start_opens_the_usual_one(
+        ctx: AppContext, stick_and_data: Path, answers: dict[str, Any]) -> None:
+    usual = config.default_db_path()
+    usual.parent.mkdir(parents=True)
+    usual.write_bytes(b"the office's own database")
+    source = ctx.db.path
+    ctx.db.close()
+    opened = removable.local_database_path(source)
+    assert opened is not None
+    assert opened != usual
+    assert opened.parent == usual.parent
+    assert usual.read_bytes() == b"the office's own database"
+    [told] = answers["informed"]
+    assert str(opened) in told  # this session's copy …
+    assert str(usual) in told  # … and the database the next normal start opens
