@@ -6,8 +6,9 @@ figures are checked against an independent computation as well as timed against 
 Where REPORTS.md is silent it follows the choices documented at the top of
 `desktop/reports/figures.py` (offence groups by Penal Code chapter, sentence bands, the
 ended-before-received clamp, an excused week counted as "excused" only when no contact
-covered it, half-up rounding). The date arithmetic of the periods (REPORTS.md §2) is
-written here too, in a few lines.
+covered it, half-up rounding, support and violations counted from the person's reception
+on — earlier ones, carried by a transfer, are the sending commune's). The date arithmetic
+of the periods (REPORTS.md §2) is written here too, in a few lines.
 
 SQL does the counting, grouped by unit; Python only turns the rows into the figure dict
 and rounds the two percentages.
@@ -275,6 +276,7 @@ SELECT pf.unit_code, s.kind, COUNT(*), COUNT(DISTINCT s.person_id),
   SUM(COALESCE(s.amount_vnd, 0))
 FROM supports s JOIN pf ON pf.id = s.person_id
 WHERE s.deleted_at IS NULL AND s.support_date BETWEEN :s AND :e
+  AND s.support_date >= pf.recv  -- before the reception: the sending commune's support
 GROUP BY 1, 2
 """
 
@@ -283,6 +285,7 @@ SELECT pf.unit_code, SUM(v.kind = 'administrative'),
   COUNT(DISTINCT CASE WHEN v.kind = 'new_crime' THEN v.person_id END)
 FROM violations v JOIN pf ON pf.id = v.person_id
 WHERE v.deleted_at IS NULL AND v.violation_date BETWEEN :s AND :e
+  AND v.violation_date >= pf.recv
 GROUP BY 1
 """
 

@@ -129,6 +129,10 @@ class PeopleTableModel(QAbstractTableModel):
             return QBrush(_OVERDUE_COLOUR)
         return None
 
+    def cell_text(self, row: int, column: int) -> str:
+        """The text of a source cell (formatted once per person, then cached)."""
+        return self._cells_of(self._ids[row])[column]
+
     def _cells_of(self, pid: str) -> tuple[str, ...]:
         cells = self._cells.get(pid)
         if cells is None:
@@ -330,6 +334,13 @@ class PeopleFilter(QAbstractProxyModel):
             return None
         return model.data_at(self._visible[row], index.column(), role)
 
+    def display_text(self, row: int, column: int) -> str | None:
+        """What the cell at (shown row, column) says; None outside the table."""
+        model = self._model
+        if model is None or not 0 <= row < len(self._visible):
+            return None
+        return model.cell_text(self._visible[row], column)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Every row is enabled and selectable; answered here rather than through the
         # source for each painted cell.
@@ -388,11 +399,17 @@ class PeopleDelegate(QStyledItemDelegate):
         self._people = people
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        text = self._people.data(index, _DISPLAY)
+        column = index.column()
+        text = self._people.display_text(index.row(), column)
         if text:
             option.text = text
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        if index.column() == Column.OVERDUE:
+            option.features |= _HAS_DISPLAY
+        if column == _OVERDUE_COLUMN:
             palette = QPalette(option.palette)
             palette.setColor(QPalette.ColorRole.Text, _OVERDUE_COLOUR)
             option.palette = palette
+
+
+
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_OVERDUE_COLUMN = int(Column.OVERDUE)
