@@ -3,13 +3,13 @@ the status line under a tab, and the output folder they start in."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from desktop.views.forms import ERROR_STYLE, WrappedLabel
+from desktop.views.tables import emphasise
+from desktop.views.tables import read_only_table as read_only_table  # the screens import it here
 
 HEADING_STYLE = "font-size: 16pt; font-weight: bold;"
 SUCCESS_STYLE = "color: #1b5e20;"
@@ -54,26 +54,6 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-def read_only_table(headers: Sequence[str], name: str, stretch: int | None = None
-                    ) -> QTableWidget:
-    """A table the user reads and selects rows in, never edits."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    return table
-
-
 def cell(text: str, *, number: bool = False, bold: bool = False,
          background: QColor | None = None, foreground: QColor | None = None,
          tooltip: str = "") -> QTableWidgetItem:
@@ -81,14 +61,7 @@ def cell(text: str, *, number: bool = False, bold: bool = False,
     item = QTableWidgetItem(text)
     align = Qt.AlignmentFlag.AlignRight if number else Qt.AlignmentFlag.AlignLeft
     item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-    if bold:
-        font = QFont(item.font())
-        font.setBold(True)
-        item.setFont(font)
-    if background is not None:
-        item.setBackground(QBrush(background))
-    if foreground is not None:
-        item.setForeground(QBrush(foreground))
+    emphasise(item, bold=bold, background=background, foreground=foreground)
     if tooltip:
         item.setToolTip(tooltip)
     return item

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -27,6 +25,7 @@ from desktop.intake.analysis import Decision, IntakeAnalysis, IntakeResult
 from desktop.services.intake import ColumnMapping, SheetColumns, SheetPreview
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.tables import emphasise, read_only_table
 
 XLSX_FILTER = "Excel (*.xlsx)"
 WARNING_COLOR = QColor("#b00020")
@@ -79,35 +78,12 @@ def paint(cell: QTableWidgetItem | None, color: QColor | None = None, bold: bool
     """Draw a cell in a colour, bold, or on a background."""
     if cell is None:
         return
-    if color is not None:
-        cell.setForeground(QBrush(color))
-    if fill is not None:
-        cell.setBackground(QBrush(fill))
-    if bold:
-        font = QFont(cell.font())
-        font.setBold(True)
-        cell.setFont(font)
+    emphasise(cell, bold=bold, background=fill, foreground=color)
 
 
 def make_table(name: str, headers: Sequence[str], stretch: int | None = None) -> QTableWidget:
-    """A read-only table, one line per row, selected by rows."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+    """A read-only table, one line per row, selected by rows, columns the user can drag."""
+    return read_only_table(headers, name, stretch, interactive=True)
 
 
 def size_columns(table: QTableWidget, samples: dict[int, str]) -> None:
