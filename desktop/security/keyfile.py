@@ -53,6 +53,8 @@ from desktop.security.errors import (
     KeyFileMissing,
     WrongSecret,
 )
+from desktop.security.recovery_code import new_recovery_code as new_recovery_code
+from desktop.security.recovery_code import normalize_recovery_code as normalize_recovery_code
 from desktop.text import nfc, tidy_spaces
 
 FORMAT = "hoanhap-keyfile"
@@ -62,10 +64,6 @@ KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
 # Crockford's base32: no I, L, O or U, so nothing can be misread or spell a word.
-RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-RECOVERY_RANDOM = 26  # × 5 bits = 130 bits
-RECOVERY_CHECK = 2  # 10 bits of SHA-256: a typo is caught before any slow derivation
-RECOVERY_GROUP = 4
 
 WrapKind = Literal["user", "recovery"]
 
@@ -144,45 +142,6 @@ def new_database_key() -> bytes:
 def username_key(username: str) -> str:
     """A login name as stored (the users service's normalisation: NFC, trimmed, lower)."""
     return tidy_spaces(nfc(username)).lower()
-
-
-# --- recovery codes --------------------------------------------------------------------
-
-def _check_symbols(payload: str) -> str:
-    digest = int.from_bytes(hashlib.sha256(payload.encode("ascii")).digest()[:4], "big")
-    bits = digest >> (32 - 5 * RECOVERY_CHECK)
-    return "".join(RECOVERY_ALPHABET[(bits >> (5 * i)) & 31]
-                   for i in reversed(range(RECOVERY_CHECK)))
-
-
-def _grouped(symbols: str) -> str:
-    return "-".join(symbols[i:i + RECOVERY_GROUP]
-                    for i in range(0, len(symbols), RECOVERY_GROUP))
-
-
-def new_recovery_code() -> str:
-    """A fresh recovery code: 28 symbols in groups of 4 (130 random bits + a check)."""
-    payload = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_RANDOM))
-    return _grouped(payload + _check_symbols(payload))
-
-
-_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-
-
-def normalize_recovery_code(text: str) -> str:
-    """The code as typed — any case, spaces or dashes, O for 0 — in its printed form.
-
-    Raises WrongSecret when it cannot be a recovery code (wrong length or check symbols).
-    """
-    symbols = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_LOOKALIKES)
-    length = RECOVERY_RANDOM + RECOVERY_CHECK
-    if len(symbols) != length or any(ch not in RECOVERY_ALPHABET for ch in symbols):
-        raise WrongSecret(f"Mã khôi phục gồm {length} ký tự (chữ và số, chia nhóm 4 ký tự); "
-                          "hãy kiểm tra lại bản đã in.")
-    payload, check = symbols[:RECOVERY_RANDOM], symbols[RECOVERY_RANDOM:]
-    if _check_symbols(payload) != check:
-        raise WrongSecret("Mã khôi phục có ký tự gõ sai; hãy so lại từng nhóm với bản đã in.")
-    return _grouped(symbols)
 
 
 # --- wrapping --------------------------------------------------------------------------
