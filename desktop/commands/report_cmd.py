@@ -9,7 +9,6 @@ figures, so they cannot disagree. The papers about one person (`--person`: HCD-0
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from desktop.commands.errors import CommandError
 from desktop.commands.opening import open_db
 from desktop.commands.setup import read_secret
 from desktop.db import Database
+from desktop.files import write_atomically
 from desktop.reports.catalog import FormDef, form_for_cli
 from desktop.reports.forms import RenderOptions, render_pdf
 from desktop.reports.person_contents import PersonRequest
@@ -105,10 +105,11 @@ def _actor(db: Database, args: argparse.Namespace) -> Actor:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a failed run never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Never half a file (`write_atomically`); a failure is said in one line."""
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise CommandError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
 
 
 def _sign(snap: ReportSnapshot, actor: Actor, args: argparse.Namespace,

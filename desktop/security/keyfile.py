@@ -33,7 +33,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -46,6 +45,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.config import SETTING_DEFAULTS
+from desktop.files import write_atomically
 from desktop.security.errors import (
     AccountLocked,
     KeyFileDamaged,
@@ -292,24 +292,7 @@ def write_keyfile(path: Path, kf: KeyFile) -> None:
     """Replace the file at `path` by `kf` atomically (temporary file, fsync, rename)."""
     body = _body(kf)
     text = json.dumps({**body, "checksum": _checksum(body)}, indent=1, ensure_ascii=False)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as out:
-        out.write(text.encode("utf-8"))
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_atomically(path, text.encode("utf-8"))
 
 
 # --- the operations --------------------------------------------------------------------

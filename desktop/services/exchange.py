@@ -16,7 +16,6 @@ so that views import use cases from `desktop.services` only.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.files import write_atomically
 from desktop.handoff import merge, receipts
 from desktop.handoff.conflicts import ConflictView, list_conflicts, resolve_conflict
 from desktop.handoff.package import (
@@ -148,16 +148,6 @@ def _report_files(paths: Sequence[Path]) -> dict[str, bytes]:
     return {Path(p).name: Path(p).read_bytes() for p in paths}
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write beside the target, flush to the stick, then rename: never half a package."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
 def _drop_older_maps(session: Session, recipient: str | None) -> None:
     # Every package's map covers all the unit's records, and only the newest one per
     # recipient is ever read (`changes`, conflict checks): older maps would only grow
@@ -191,7 +181,7 @@ def _write_package(session: Session, actor: Actor, unit: Unit, out: _Outgoing,
         raise ValidationError("package", f"Không lập được gói: {exc}.") from exc
     f = out.fields
     path = Path(out_dir) / (file_name or package_file_name(unit.code, f.kind, f.created_at))
-    _write_file(path, data)
+    write_atomically(path, data)
     recipient = f.recipient.code if f.recipient else None
     if f.kind in ("full", "changes"):
         _drop_older_maps(session, recipient)

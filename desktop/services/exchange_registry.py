@@ -17,12 +17,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.files import write_atomically
 from desktop.handoff import crypto
 from desktop.handoff.package import UnitKeyInfo, ensure_own_keys, registered_key
 from desktop.models import ImportedPackage, Person, SentPackage, Unit, UnitKey
 from desktop.services.access import Action, Actor, require
 from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.exchange import OpenedImport, _write_file
+from desktop.services.exchange import OpenedImport
 
 __all__ = [
     "WRONG_PASSPHRASE",
@@ -162,7 +163,7 @@ def save_package_reports(item: OpenedImport, folder: Path) -> list[Path]:
     written = []
     for name, data in sorted(item.opened.reports.items()):
         target = _free_name(folder / name, item.preview.unit_code)
-        _write_file(target, data)
+        write_atomically(target, data)
         written.append(target)
     return written
 

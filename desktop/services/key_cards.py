@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
+from desktop.files import write_atomically
 from desktop.handoff.keycard import (
     KeyCard,
     KeyCardRejected,
@@ -38,7 +39,6 @@ from desktop.models import UnitKey
 from desktop.services.access import Action, Actor, require
 from desktop.services.audit import write_audit
 from desktop.services.errors import ServiceError
-from desktop.services.exchange import _write_file
 from desktop.services.exchange_registry import home_unit_of
 
 __all__ = [
@@ -113,7 +113,7 @@ def export_key_card(db: Database, actor: Actor, out: Path) -> KeyCardFile:
         data = build_key_card(keys, UnitRef(unit.code, unit.name, unit.province),
                               actor.username)
         path = out / card_file_name(unit.code) if out.is_dir() else out
-        _write_file(path, data)
+        write_atomically(path, data)
         write_audit(session, actor, "key_card_exported", "unit_keys", unit.code,
                     {"file": (None, path.name), "fingerprint": (None, keys.fingerprint)})
         return KeyCardFile(path, unit.code, unit.name, keys.fingerprint,

@@ -11,16 +11,15 @@ locks the period (`mark_signed`).
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Collection, Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from desktop.db import Database
+from desktop.files import write_atomically
 from desktop.models import ReportRecord, Setting
 from desktop.reports.certificates import CertificateInfo, SigningError
 from desktop.reports.forms import RenderOptions, render_pdf
@@ -99,17 +98,10 @@ class ProducedReport:
 def write_report_file(path: Path, data: bytes) -> Path:
     """Write beside the target, flush it to the disk, then rename: neither a failed write
     nor a power cut leaves half a file (a signed PDF is recorded as signed right after)."""
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except OSError as exc:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
         raise ServiceError(f"Không ghi được tệp {path}: {exc.strerror or exc}. Hãy chọn thư "
                            "mục khác hoặc giải phóng dung lượng đĩa.") from exc
     return path
