@@ -25,8 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.formatting import format_date
 from desktop.models import STATUSES
@@ -40,7 +39,7 @@ from desktop.services.people_index import (
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOT_EVALUATED = "-"  # classification filter value: people with no evaluation yet
-_OVERDUE_COLOUR = QColor("#b00020")
+OVERDUE_COLOUR = QColor("#b00020")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -60,6 +59,8 @@ class Column(IntEnum):
     LAST_CONTACT = 7
     OVERDUE = 8
 
+
+_COLUMNS = len(Column)  # asked for each painted cell: len() of an Enum is slow
 
 class PeopleTableModel(QAbstractTableModel):
     """Every person of the unit; cells are formatted lazily and cached per person id."""
@@ -126,7 +127,7 @@ class PeopleTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(self._rows[pid], column)
         if role == _FOREGROUND and column == Column.OVERDUE:
-            return QBrush(_OVERDUE_COLOUR)
+            return QBrush(OVERDUE_COLOUR)
         return None
 
     def cell_text(self, row: int, column: int) -> str:
@@ -202,7 +203,10 @@ class PeopleFilter(QAbstractProxyModel):
         self._by_name: list[int] = []  # source rows in Vietnamese name order
         self._ordered: list[int] = []  # source rows in the current sort order
         self._visible: list[int] = []  # …of which those that pass the filters
-        self._proxy_row: dict[int, int] = {}
+        self._proxy_row: dict[int, int] | None = {}  # source → shown row; built when asked
+        # The rows matching the last search key, in order: typing one more letter only
+        # narrows them, so the next search scans these instead of everyone.
+        self._searched: tuple[str, list[int]] = ("", [])
         self._source_row: dict[str, int] = {}
         self._search_keys: list[str] = []
         self._sort = (Column.NAME, False)
@@ -257,7 +261,12 @@ class PeopleFilter(QAbstractProxyModel):
     def proxy_row_of(self, person_id: str) -> int | None:
         """Where a person is shown now (None when filtered out or unknown)."""
         source_row = self._source_row.get(person_id)
-        return None if source_row is None else self._proxy_row.get(source_row)
+        return None if source_row is None else self._proxy_rows().get(source_row)
+
+    def _proxy_rows(self) -> dict[int, int]:
+        if self._proxy_row is None:
+            self._proxy_row = {source: proxy for proxy, source in enumerate(self._visible)}
+        return self._proxy_row
 
     def _change(self, attribute: str, value: object) -> None:
         if getattr(self, attribute) == value:
@@ -273,7 +282,11 @@ class PeopleFilter(QAbstractProxyModel):
         rows, chosen = self._rows, self._ordered
         if self._key:
             key, keys = self._key, self._search_keys
+            last_key, last_rows = self._searched
+            if last_key and last_key in key:  # a longer key: a subset of the last matches
+                chosen = last_rows
             chosen = [i for i in chosen if key in keys[i]]  # people_index.matches, inlined
+            self._searched = (key, chosen)
         if self._status is not None:
             status = self._status
             chosen = [i for i in chosen if rows[i].status == status]
@@ -286,7 +299,7 @@ class PeopleFilter(QAbstractProxyModel):
         if self._overdue_only:
             chosen = [i for i in chosen if rows[i].overdue]
         self._visible = list(chosen)
-        self._proxy_row = {source: proxy for proxy, source in enumerate(self._visible)}
+        self._proxy_row = None
 
     def _reload(self) -> None:
         self._rows = self.source().rows()
@@ -299,6 +312,7 @@ class PeopleFilter(QAbstractProxyModel):
         column, descending = self._sort
         self._ordered = (self._by_name if column == Column.NAME and not descending
                          else sorted_rows(self._rows, self._by_name, column, descending))
+        self._searched = ("", [])  # in the old order (or of the old rows)
         self._refilter()
 
     def _source_reset(self) -> None:
@@ -354,11 +368,11 @@ class PeopleFilter(QAbstractProxyModel):
     def mapFromSource(self, source_index: Index) -> QModelIndex:
         if not source_index.isValid():
             return QModelIndex()
-        row = self._proxy_row.get(source_index.row())
+        row = self._proxy_rows().get(source_index.row())
         return QModelIndex() if row is None else self.index(row, source_index.column())
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._visible) and 0 <= column < len(Column)):
+        if parent.isValid() or not (0 <= row < len(self._visible) and 0 <= column < _COLUMNS):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -384,32 +398,3 @@ class PeopleFilter(QAbstractProxyModel):
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._visible):
             return str(section + 1)
         return None
-
-
-class PeopleDelegate(QStyledItemDelegate):
-    """Paints the table's cells from the filter's cached texts.
-
-    Qt's own delegate asks the model for seven roles of every painted cell, each a call
-    from C++ into Python; answering here takes one. That is most of a repaint, which
-    happens at every keystroke in the search box.
-    """
-
-    def __init__(self, people: PeopleFilter, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._people = people
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        column = index.column()
-        text = self._people.display_text(index.row(), column)
-        if text:
-            option.text = text
-            option.features |= _HAS_DISPLAY
-        if column == _OVERDUE_COLUMN:
-            palette = QPalette(option.palette)
-            palette.setColor(QPalette.ColorRole.Text, _OVERDUE_COLOUR)
-            option.palette = palette
-
-
-
-_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
-_OVERDUE_COLUMN = int(Column.OVERDUE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,14 +38,9 @@ from desktop.views.errors import show_error
 from desktop.views.intake.merge_dialog import MergePeopleDialog
 from desktop.views.intake.wizard import ImportWizard
 from desktop.views.navigation import Navigator
-from desktop.views.people.model import (
-    NOT_EVALUATED,
-    Column,
-    PeopleDelegate,
-    PeopleFilter,
-    PeopleTableModel,
-)
+from desktop.views.people.model import NOT_EVALUATED, Column, PeopleFilter, PeopleTableModel
 from desktop.views.people.reception import ReceptionWizard
+from desktop.views.people.table import PeopleTable
 from desktop.views.person import common
 
 # Sample contents that size each column (the header's own text counts too).
@@ -55,18 +50,6 @@ _COLUMN_SAMPLES = {
     Column.AREA: "Tổ dân phố 10", Column.CLASSIFICATION: "A",
     Column.LAST_CONTACT: "00/00/0000", Column.OVERDUE: "Overdue",
 }
-
-
-class PeopleTable(QTableView):
-    """The table; Enter opens the current person, as double-click does."""
-
-    open_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class PeoplePage(QWidget):
@@ -105,6 +88,7 @@ class PeoplePage(QWidget):
         title.setFont(font)
         self.count_label = QLabel()
         self.count_label.setObjectName("people_count")
+        self._count_width_for: int | None = None
         self.receive_button = QPushButton(self.tr("Receive a person…"))
         self.receive_button.setObjectName("receive_person")
         self.receive_button.clicked.connect(self.receive_person)
@@ -173,10 +157,8 @@ class PeoplePage(QWidget):
         return combo
 
     def _table(self) -> PeopleTable:
-        table = PeopleTable()
+        table = PeopleTable(self.people)
         table.setObjectName("people_table")
-        table.setModel(self.people)
-        table.setItemDelegate(PeopleDelegate(self.people, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows (Ctrl/Shift+click) only to merge two records; opening takes one.
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -272,12 +254,23 @@ class PeoplePage(QWidget):
             self.table.scrollTo(self.people.index(row, 0))
         shown, total = self.people.rowCount(), self.people.total_count()
         if shown == total:
-            self.count_label.setText(self.tr("{0} people").format(format_int(total)))
+            self._show_count(self.tr("{0} people").format(format_int(total)), total)
         else:
-            self.count_label.setText(self.tr("{0} of {1} people").format(
-                format_int(shown), format_int(total)))
+            self._show_count(self.tr("{0} of {1} people").format(
+                format_int(shown), format_int(total)), total)
         self.clear_button.setEnabled(self._filtering())
         self._update_empty_note(shown, total)
+
+    def _show_count(self, text: str, total: int) -> None:
+        """The count, in a label sized once per total for its longest form: a label whose
+        size changes re-lays out the whole window, a third of a keystroke's time."""
+        if self._count_width_for != total:
+            longest = self.tr("{0} of {1} people").format(format_int(total), format_int(total))
+            metrics = self.count_label.fontMetrics()
+            self.count_label.setFixedSize(metrics.horizontalAdvance(longest) + 8,
+                                          metrics.height() + 2)
+            self._count_width_for = total
+        self.count_label.setText(text)
 
     def _filtering(self) -> bool:
         return bool(self.search.text().strip() or self.overdue_only.isChecked()
