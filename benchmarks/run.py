@@ -167,9 +167,14 @@ def scenario_c(plan: Plan, dbs: dict[str, Path]) -> Result:
         theirs.append(time_to_shown([probe, "bare"])[0])
         seconds, extra = time_to_shown([probe, "start", str(dbs["commune"])])
         ours.append(seconds)
-    r = Result("c", "GUI start to main window shown (commune)", statistics.median(ours),
-               statistics.median(theirs), target="≤ 1.5×",
-               details={"product_runs": ours, "baseline_runs": theirs, **extra})
+    # The later steps, from spawning too: the child reports them from its own start.
+    offset = statistics.median(ours) - extra["in_process_shown_s"]
+    later = {key: offset + extra[key] for key in ("signed_in_s", "dashboard_loaded_s")}
+    r = Result("c", "GUI start to main window shown (commune; signed in at "
+               f"{later['signed_in_s']:.2f} s, dashboard at {later['dashboard_loaded_s']:.2f} s)",
+               statistics.median(ours), statistics.median(theirs), target="≤ 1.5×",
+               details={"product_runs": ours, "baseline_runs": theirs, **extra,
+                        "from_spawn": later})
     r.met = r.ratio is not None and r.ratio <= 1.5
     return r
 

@@ -1,19 +1,22 @@
-"""Paths (platformdirs) and installation settings, each declared once with its default."""
+"""Paths (platformdirs) and installation settings, each declared once with its default.
+
+Imported before the GUI's first window is drawn, so its own imports stay light (platformdirs
+and hashlib load when a path is first asked for).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-
-from platformdirs import user_data_path, user_log_path
+from typing import NamedTuple
 
 APP_NAME = "HoaNhap"
 
 
 def data_dir() -> Path:
     """The per-user data folder; install, upgrade and uninstall never touch it."""
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=False)
 
 
@@ -30,6 +33,8 @@ def backups_dir(db_path: Path | None = None) -> Path:
     stick) has its own folder inside it, `<name>-<8 hex digits of its path's SHA-256>`,
     so its backups are never listed or rotated with the office's.
     """
+    import hashlib
+
     folder = data_dir() / "backups"
     if db_path is None or is_default_database(db_path):
         return folder
@@ -49,11 +54,12 @@ def _path_key(path: Path) -> str:
 
 def log_dir() -> Path:
     """Log files, including crash reports."""
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False, ensure_exists=False)
 
 
-@dataclass(frozen=True)
-class SettingSpec:
+class SettingSpec(NamedTuple):
     """One installation setting: key, default and the Vietnamese title shown in Settings."""
 
     key: str

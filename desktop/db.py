@@ -25,35 +25,19 @@ from sqlalchemy import URL, Engine, QueuePool, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlcipher
 
+# The errors live in a module of their own, so the GUI's start-up and the CLI can name them
+# without loading SQLAlchemy; they are re-exported here, where callers have always found them.
+from desktop.database_errors import DatabaseDamagedError as DatabaseDamagedError
+from desktop.database_errors import DatabaseEncryptedError as DatabaseEncryptedError
+from desktop.database_errors import DatabaseError as DatabaseError
+from desktop.database_errors import DatabaseInUseError as DatabaseInUseError
+from desktop.database_errors import DatabaseKeyError as DatabaseKeyError
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # What either driver raises for "file is not a database" and other file-level errors.
 DBAPI_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,
                                                       sqlcipher.DatabaseError)
-
-
-class DatabaseError(Exception):
-    """A known problem with the database file; `message` is for the user (Vietnamese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class DatabaseInUseError(DatabaseError):
-    """Another HoaNhap process has this database open."""
-
-
-class DatabaseDamagedError(DatabaseError):
-    """The file is not a database, or SQLite's integrity check failed."""
-
-
-class DatabaseEncryptedError(DatabaseError):
-    """The database is encrypted and was opened without its key."""
-
-
-class DatabaseKeyError(DatabaseError):
-    """The key given does not open this database (or the database is not encrypted)."""
 
 
 @dataclass

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from desktop.cli import EXIT_USAGE, build_parser
+from desktop.cli import EXIT_USAGE, parse_arguments
 from desktop.cli import main as cli_main
 
 WINDOWS = sys.platform == "win32"
@@ -49,7 +49,7 @@ def wants_console(argv: Sequence[str]) -> bool:
     argparse rejects (its error text is for a console too). Not the GUI, not `--self-test`."""
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:
-            args = build_parser().parse_args(list(argv))
+            args = parse_arguments(argv)
         except SystemExit:
             return True
     return args.command is not None

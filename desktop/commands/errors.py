@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.config import log_dir
-from desktop.db import DatabaseError
+from desktop.database_errors import DatabaseError
 from desktop.rules.errors import RuleInputError
 from desktop.security.errors import KeyFileError
 from desktop.services.errors import ServiceError

@@ -1,15 +1,21 @@
 """GUI start-up, in one documented order.
 
 1. arguments — parsed by `desktop.cli` (`--db PATH`, `--demo`);
-2. logging and paths — the log folder, the database path (platformdirs default);
-3. exception hook — any bug from here on reaches the crash dialog and the log;
-4. QApplication — with the Vietnamese translations and locale;
-5.–6. database and sign-in — `views.unlock.open_office`: a new database is created
+2. exception hook — any bug from here on reaches the crash dialog and the log file;
+3. QApplication — with the Vietnamese translations and locale;
+4. the main window, shown at once ("Opening the database…"): nothing so far has loaded
+   SQLAlchemy, the models or the services, so it appears about as fast as an empty Qt
+   window (benchmarks/RESULTS.md, scenario c); the dialogs below open over it;
+5. logging and paths — the log folder, the database path (platformdirs default);
+6. database and sign-in — `views.unlock.open_office`: a new database is created
    encrypted and set up by the first-run wizard; an encrypted one is unlocked by the
    login (or the recovery code); a plain one is opened, locked, checked and migrated, then
    set up or logged into (known errors shown, then exit 1; `--demo`: a fresh plain demo
    database, signed in as the officer);
-7. main window, with automatic backups (`views.handoff.autobackup`; none for `--demo`).
+7. the window signed in (`MainWindow.sign_in`), with automatic backups
+   (`views.handoff.autobackup`; none for `--demo`).
+
+Only Qt and light modules are imported above `run_gui`'s step 6; keep it so.
 
 A database path on a USB stick or memory card is never opened: `views.handoff.removable`
 offers a copy on the local disk first (SPEC §8).
@@ -18,22 +24,22 @@ offers a copy on the local disk first (SPEC §8).
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.config import default_db_path, log_dir
-from desktop.db import Database, DatabaseError, open_database
+from desktop.database_errors import DatabaseError
 from desktop.resources import resource_path
-from desktop.services import units
-from desktop.services.access import Actor
-from desktop.views.context import AppContext
 from desktop.views.errors import install_excepthook
 from desktop.views.i18n import install_translations
+
+if TYPE_CHECKING:
+    from desktop.db import Database
+    from desktop.services.access import Actor
 
 log = logging.getLogger("hoanhap")
 
@@ -59,6 +65,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _demo_database() -> tuple[Database, Actor]:
+    import tempfile
+
+    from desktop.db import open_database
     from desktop.demo import DemoOptions, generate_demo
     from desktop.services import users
 
@@ -68,40 +77,52 @@ def _demo_database() -> tuple[Database, Actor]:
     return db, users.login(db, "canbo", summary.password)
 
 
+def _office(db_path: Path | None, window: QWidget) -> tuple[Database, Actor] | None:
+    from desktop.views.handoff.removable import local_database_path
+    from desktop.views.unlock import open_office
+
+    # Never live on a USB stick (SPEC §8): a local copy is offered instead.
+    path = local_database_path(db_path or default_db_path())
+    return open_office(path, window) if path is not None else None
+
+
 def run_gui(db_path: Path | None, demo: bool) -> int:
     """Steps 2–7 of the start-up order; returns the process exit code."""
-    setup_logging()
     install_excepthook()
     app = make_application()
-    try:
-        if demo:
-            db, actor = _demo_database()
-        else:
-            from desktop.views.handoff.removable import local_database_path
-            from desktop.views.unlock import open_office
-
-            # Never live on a USB stick (SPEC §8): a local copy is offered instead.
-            path = local_database_path(db_path or default_db_path())
-            opened = open_office(path) if path is not None else None
-            if opened is None:
-                return 0
-            db, actor = opened
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "HoaNhap", exc.message)
-        return 1
     from desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()  # drawn now: what follows takes a second or more on an old PC
+    setup_logging()
+    try:
+        opened = _demo_database() if demo else _office(db_path, window)
+    except DatabaseError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(window, "HoaNhap", exc.message)
+        window.close()
+        return 1
+    if opened is None:
+        window.close()
+        return 0
+    db, actor = opened
+    from desktop.services import units
+    from desktop.views.context import AppContext
 
     unit = units.home_unit(db)
     assert unit is not None
-    window = MainWindow(AppContext(db=db, actor=actor, unit=unit))
+    window.sign_in(AppContext(db=db, actor=actor, unit=unit))
     if not demo:  # a throw-away demo database is never backed up
         from desktop.views.handoff.autobackup import start_automatic_backups
 
         start_automatic_backups(window, db)
-    window.show()
     try:
         return app.exec()
     finally:
         db.close()
         if demo:  # a demo database is throw-away: leave nothing behind in the temp folder
+            import shutil
+
             shutil.rmtree(db.path.parent, ignore_errors=True)

@@ -10,10 +10,10 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.config import log_dir
-from desktop.db import DatabaseError
+from desktop.database_errors import DatabaseError
 from desktop.rules.errors import RuleInputError
 from desktop.services.errors import ServiceError
 
@@ -41,6 +41,8 @@ def known_message(exc: BaseException) -> str | None:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A known error as a warning; anything else goes to the crash dialog."""
+    from PySide6.QtWidgets import QMessageBox  # on first use: not before the first window
+
     message = known_message(exc)
     if message is None:
         report_crash(type(exc), exc, exc.__traceback__)
@@ -61,6 +63,8 @@ def write_crash_log(text: str) -> Path:
 
 def report_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log the bug and show a dialog whose details the user can copy and send."""
+    from PySide6.QtWidgets import QMessageBox  # on first use: not before the first window
+
     text = "".join(traceback.format_exception(kind, exc, tb))
     log.error("unexpected error\n%s", text)
     try:

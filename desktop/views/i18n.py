@@ -9,7 +9,6 @@ from the `.ts` when running from source.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def view_sources() -> list[Path]:
 
 def update_ts(ts: Path | None = None) -> None:
     """Re-extract our strings into `hoanhap_vi.ts` (new ones marked unfinished)."""
+    import subprocess
+
     tool = qt_tool("lupdate")
     if tool is None:
         raise RuntimeError("pyside6 lupdate not found")
@@ -66,8 +67,12 @@ def build_qm(force: bool = False) -> list[Path]:
         if not ts.exists() or tool is None:
             continue
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True,
-                           capture_output=True)
+            import subprocess  # only from source, when a .ts changed: not at every start
+
+            done = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)],
+                                  capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise OSError(f"lrelease failed on {ts.name}: {done.stderr.strip()}")
             written.append(qm)
     return written
 
@@ -77,7 +82,7 @@ def install_translations(app: QCoreApplication) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     try:
         build_qm()
-    except (OSError, subprocess.CalledProcessError) as exc:
+    except OSError as exc:
         log.warning("could not build translations: %s", exc)
     for name in CATALOGUES:
         translator = QTranslator(app)

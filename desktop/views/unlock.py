@@ -120,39 +120,39 @@ class UnlockDialog(LoginDialog):
             self.accept()
 
 
-def _first_run(db: Database) -> Actor | None:
+def _first_run(db: Database, parent: QWidget | None) -> Actor | None:
     from desktop.views.setup_wizard import FirstRunWizard
 
-    wizard = FirstRunWizard(db)
+    wizard = FirstRunWizard(db, parent)
     return wizard.actor if wizard.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _login(db: Database) -> Actor | None:
+def _login(db: Database, parent: QWidget | None) -> Actor | None:
     unit = units.home_unit(db)
     assert unit is not None
-    dialog = LoginDialog(db, unit.name)
+    dialog = LoginDialog(db, unit.name, parent)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _finish_interrupted_setup(db: Database) -> bool:
+def _finish_interrupted_setup(db: Database, parent: QWidget | None) -> bool:
     """Set-up wrote the unit but not the recovery code: show a new one and wrap it."""
     from desktop.views.recovery_code import RecoveryCodeDialog
 
     unit = units.home_unit(db)
     code = new_recovery_code()
-    dialog = RecoveryCodeDialog(code, unit.name if unit else "", db.path)
+    dialog = RecoveryCodeDialog(code, unit.name if unit else "", db.path, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     encryption.finish_setup(db, code)
     return True
 
 
-def _new_database(path: Path) -> tuple[Database, Actor] | None:
+def _new_database(path: Path, parent: QWidget | None) -> tuple[Database, Actor] | None:
     db = encryption.begin_setup(path)
     if units.home_unit(db) is not None:
-        actor = _login(db) if _finish_interrupted_setup(db) else None
+        actor = _login(db, parent) if _finish_interrupted_setup(db, parent) else None
     else:
-        actor = _first_run(db)
+        actor = _first_run(db, parent)
         if actor is None:
             encryption.discard_setup(db)  # nothing was set up: leave no empty database
             return None
@@ -162,21 +162,22 @@ def _new_database(path: Path) -> tuple[Database, Actor] | None:
     return db, actor
 
 
-def open_office(path: Path) -> tuple[Database, Actor] | None:
+def open_office(path: Path, parent: QWidget | None = None) -> tuple[Database, Actor] | None:
     """Open the database at `path` and sign someone in; None when the user gave up.
+    The dialogs open over `parent` (the main window, shown before anyone signs in).
 
     Known problems raise DatabaseError (the caller shows its message and exits)."""
     state = encryption.database_state(path)
     if state in ("missing", "setup"):
-        return _new_database(path)
+        return _new_database(path, parent)
     if state == "encrypted":
-        dialog = UnlockDialog(path)
+        dialog = UnlockDialog(path, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return None
         assert dialog.db is not None
         return dialog.db, dialog.actor
     db = open_database(path)
-    actor = _first_run(db) if units.home_unit(db) is None else _login(db)
+    actor = _first_run(db, parent) if units.home_unit(db) is None else _login(db, parent)
     if actor is None:
         db.close()
         return None

@@ -2128,6 +2128,10 @@ Mã gói dữ liệu: {4}
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
         <source>Today&apos;s work</source>
         <translation>Việc hôm nay</translation>
     </message>

@@ -6,6 +6,9 @@ Runs on private copies of the demo database with today pinned to 26/11/2026.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -303,9 +306,89 @@ def test_ctrl_l_locks_and_cancel_closes_the_window(qtbot: QtBot, ctx: AppContext
 
 # --- start-up helpers -----------------------------------------------------------------------
 
+def test_the_window_appears_before_the_database_libraries_load() -> None:
+    """Steps 1–4 of `views.app`'s start-up load no SQLAlchemy, models or services: the
+    window appears in about the time of an empty Qt window (benchmarks, scenario c)."""
+    script = (
+        "import sys\n"
+        "from desktop.cli import parse_arguments\n"
+        "from desktop.views.app import make_application\n"
+        "from desktop.views.errors import install_excepthook\n"
+        "from desktop.views.main_window import MainWindow\n"
+        "parse_arguments([])\n"
+        "app = make_application()\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.isVisible()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlcipher3')\n"
+        "             or m.startswith(('desktop.db', 'desktop.models', 'desktop.services.'))\n"
+        "             and m not in ('desktop.services.errors',)))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_start_up_shows_the_window_then_opens_the_database_over_it(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import desktop.views.unlock as unlock
+
+    monkeypatch.setattr(app_module, "setup_logging", lambda: None)
+    monkeypatch.setattr(app_module, "install_excepthook", lambda: None)
+    seen: list[tuple[bool, bool, str]] = []
+
+    def give_up(path: Path, parent: QWidget | None = None) -> None:
+        assert isinstance(parent, MainWindow)
+        qtbot.addWidget(parent)
+        seen.append((parent.isVisible(), parent.signed_in,
+                     parent.stack.currentWidget().objectName()))
+        # the login dialog was cancelled
+
+    monkeypatch.setattr(unlock, "open_office", give_up)
+    assert app_module.run_gui(tmp_path / "office.db", demo=False) == 0
+    assert seen == [(True, False, "opening")]
+
+
+def test_start_up_fills_the_window_for_the_user_who_signed_in(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ctx: AppContext) -> None:
+    windows: list[MainWindow] = []
+    monkeypatch.setattr(app_module, "setup_logging", lambda: None)
+    monkeypatch.setattr(app_module, "install_excepthook", lambda: None)
+    # The demo path: no automatic backups, and the database folder is removed at the end.
+    monkeypatch.setattr(app_module, "_demo_database", lambda: (ctx.db, ctx.actor))
+
+    tries = [0]
+
+    def look_then_close() -> None:
+        """Once the event loop runs with the user signed in: note the window, close it."""
+        signed_in = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.signed_in and w.isVisible()]
+        tries[0] += 1
+        if signed_in:
+            windows.append(signed_in[0])
+            signed_in[0].close()
+        elif tries[0] < 2000:
+            QTimer.singleShot(5, look_then_close)
+        else:
+            QApplication.quit()  # never signed in: end the loop, the asserts below fail
+
+    QTimer.singleShot(0, look_then_close)
+    assert app_module.run_gui(None, demo=True) == 0
+    window = windows[0]
+    assert window.signed_in
+    assert window.ctx.actor.username == ctx.actor.username
+    assert ctx.unit.name in window.windowTitle()
+    assert window.nav.isEnabled()
+    assert window.stack.currentWidget() is window.pages["dashboard"]
+    assert ctx.actor.full_name in window.user_label.text()
+
 def test_demo_database_signs_in_the_officer(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_module.tempfile, "mkdtemp", lambda prefix="": str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix="": str(tmp_path))
     db, actor = app_module._demo_database()
     try:
         assert db.path == tmp_path / "demo.db"

@@ -280,7 +280,7 @@ def test_start_up_never_opens_a_database_on_a_stick(
     monkeypatch.setattr(app_module, "install_excepthook", lambda: None)
     import desktop.views.unlock as unlock
 
-    def never(path: Path) -> None:
+    def never(path: Path, parent: object = None) -> None:
         raise AssertionError(f"opened {path}")
 
     monkeypatch.setattr(unlock, "open_office", never)
