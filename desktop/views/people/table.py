@@ -119,7 +119,8 @@ class PeopleTable(QTableView):
         super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        self._texts.clear()  # a font or style change lays the texts out anew
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._texts.clear()  # laid out with the old font: lay them out anew
         super().changeEvent(event)
 
     # Painting ----------------------------------------------------------------------------
@@ -173,10 +174,11 @@ class PeopleTable(QTableView):
         grid = 1 if self.showGrid() else 0
         left = columns[0][1]
         right = columns[-1][1] + columns[-1][2]
-        height = self.verticalHeader().defaultSectionSize()
-        text_top = (height - grid - QFontMetrics(font).height()) // 2
+        # Fixed row heights (the page sets them): one vertical offset for every row's text.
+        text_top = (self.verticalHeader().defaultSectionSize() - grid
+                    - QFontMetrics(font).height()) // 2
         painter.setFont(font)
-        y = self.rowViewportPosition(first)
+        y = height = 0
         for row in range(first, last + 1):
             y = self.rowViewportPosition(row)
             height = self.rowHeight(row) - grid
