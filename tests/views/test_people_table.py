@@ -13,7 +13,13 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyleFactory,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.services.people_index import matches, query_key
@@ -74,6 +80,7 @@ def test_table_paints_exactly_as_qt_does(qtbot: QtBot, ctx: AppContext, width: i
     overdue = [r for r in range(page.people.rowCount())
                if page.people.display_text(r, Column.OVERDUE)]
     assert overdue  # the red text is on screen too
+    assert page.table._own_painting
     ours = grab_focused(qtbot, page.table)
     page.hide()
     view = qt_table_like(page, qtbot)
@@ -166,3 +173,23 @@ def test_a_new_font_lays_the_texts_out_anew(qtbot: QtBot, ctx: AppContext) -> No
     # are compared where both tables show them.
     assert differing_rows(page.table.viewport().grab().toImage(),
                           view.viewport().grab().toImage(), same_size=False) == []
+
+
+def test_under_another_style_qt_paints_the_table(qtbot: QtBot, ctx: AppContext) -> None:
+    """Our painting is only checked against Fusion: under the Windows style (or a style
+    sheet) the table leaves its cells to Qt, and looks exactly like Qt's table."""
+    page, _ = make_page(qtbot, ctx)
+    windows = QStyleFactory.create("Windows")
+    assert windows is not None
+    windows.setParent(QApplication.instance())  # outlives both tables (they do not own it)
+    page.table.setStyle(windows)
+    page.table.selectRow(2)
+    view = qt_table_like(page, qtbot)
+    view.setStyle(windows)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not page.table._own_painting
+    assert differing_rows(page.table.viewport().grab().toImage(),
+                          view.viewport().grab().toImage(), same_size=False) == []
+    page.table.setStyleSheet("QTableView { gridline-color: #888; }")
+    assert not page.table._own_painting
