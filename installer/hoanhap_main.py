@@ -28,16 +28,20 @@ whose bare names would then shadow other packages' modules.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import io
-import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import EXIT_USAGE, parse_arguments
 from desktop.cli import main as cli_main
+
+if TYPE_CHECKING:
+    import ctypes
+
+# ctypes, subprocess and datetime load only on the refusal path: a double-click starts
+# the GUI, whose first window should not wait for them (benchmarks/RESULTS.md, scenario c).
 
 WINDOWS = sys.platform == "win32"
 CLI_EXE = "hoanhap-cli.exe" if WINDOWS else "hoanhap-cli"  # the name in installer/hoanhap.spec
@@ -57,6 +61,8 @@ def wants_console(argv: Sequence[str]) -> bool:
 
 def cli_command_line(argv: Sequence[str]) -> str:
     """The same request as a command line for the console program beside this one."""
+    import subprocess
+
     cli = Path(sys.executable).with_name(CLI_EXE)
     return subprocess.list2cmdline([str(cli), *argv])
 
@@ -74,6 +80,8 @@ def refusal_text(argv: Sequence[str]) -> str:
 
 def write_note(text: str) -> Path | None:
     """Leave the refusal in the log folder, for a run nobody watched (a scheduled task)."""
+    from datetime import datetime
+
     from desktop.config import log_dir
 
     try:
@@ -87,6 +95,8 @@ def write_note(text: str) -> Path | None:
 
 
 def _user32() -> ctypes.CDLL:
+    import ctypes
+
     # ctypes.WinDLL exists on Windows only, the one platform that calls this.
     dll: ctypes.CDLL = ctypes.WinDLL("user32")  # type: ignore[attr-defined,unused-ignore]
     return dll
@@ -96,6 +106,7 @@ def _desktop_visible() -> bool:
     """Whether this process's window station is interactive: a scheduled task running
     without a logged-on user (session 0) has none, and a message box there would wait
     forever for a click nobody can give."""
+    import ctypes
 
     class UserObjectFlags(ctypes.Structure):
         _fields_ = [("fInherit", ctypes.c_int), ("fReserved", ctypes.c_int),
